@@ -1,0 +1,19 @@
+# The one front door. Every recipe installs what it needs first (scripts/setup.sh, idempotent).
+.PHONY: pkg demo test bench
+
+# Build the npm package into pkg/.
+pkg:
+	scripts/setup.sh
+	scripts/build-pkg.sh
+
+# Build, start the emulator serving the demo page and the package, print its URL.
+demo:
+	scripts/demo.sh
+
+# Run every test (native, wasm in Node and Chromium, package in every runtime, demo end to end).
+test:
+	scripts/test.sh
+
+# Run the benchmark: a table on stdout and bench/results/latest.json.
+bench:
+	scripts/bench.sh

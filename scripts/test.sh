@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# make test: installs what is missing, then runs every test. Each suite is tests/<name>/run.sh,
+# run in name order with a built package in pkg/ and the emulator binary ready.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+
+echo "== native: cargo test --workspace"
+cargo test --workspace --quiet
+
+cargo build --quiet -p wazper-emulator
+export WAZPER_EMULATOR_BIN=$PWD/target/debug/wazper-emulator
+scripts/build-pkg.sh
+
+# Chromium and chromedriver leave profiles in TMPDIR and the XDG folders: keep them in a scratch dir.
+scratch=$PWD/.scratch/test
+rm -rf "$scratch"; mkdir -p "$scratch/tmp" "$scratch/config" "$scratch/cache"
+export TMPDIR=$scratch/tmp XDG_CONFIG_HOME=$scratch/config XDG_CACHE_HOME=$scratch/cache WAZPER_SCRATCH=$scratch
+
+passed=0; failed=0; failures=()
+for suite in tests/*/run.sh; do
+  name=$(basename "$(dirname "$suite")")
+  echo "== suite: $name"
+  if bash "$suite"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+done
+[ $failed -eq 0 ] || echo "failed suites: ${failures[*]}"
+echo "suites: $passed passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,15 @@
+//! wazper: client SDK for the Wazper colleague-discovery API.
+//!
+//! A pure core (everything but `wasm`) that knows nothing of JavaScript and is tested natively,
+//! and a thin wasm-bindgen shell (`wasm`, compiled only for wasm32) that converts values and calls
+//! `fetch`. See ARCHITECTURE.md for the map and the invariants.
+
+pub mod client;
+pub mod country;
+pub mod email;
+pub mod error;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, ErrorCode};

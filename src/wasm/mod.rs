@@ -1,0 +1,2 @@
+//! The wasm-bindgen shell: the only code that touches JsValue. It converts values and calls fetch;
+//! every decision is made by the core.
