@@ -1,2 +1,6 @@
 //! The wasm-bindgen shell: the only code that touches JsValue. It converts values and calls fetch;
 //! every decision is made by the core.
+
+mod client;
+mod country;
+mod email;

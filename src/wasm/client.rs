@@ -1,0 +1,1 @@
+//! JS bindings of the `client` core module.
