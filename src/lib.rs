@@ -8,6 +8,7 @@ pub mod client;
 pub mod country;
 pub mod email;
 pub mod error;
+pub mod proxy;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

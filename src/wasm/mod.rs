@@ -4,3 +4,4 @@
 mod client;
 mod country;
 mod email;
+mod proxy;
