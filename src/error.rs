@@ -82,7 +82,12 @@ pub struct ErrorDetails {
 
 impl Error {
     pub fn new(code: ErrorCode, status: Option<u16>, message: impl Into<String>) -> Self {
-        Error { code, status, message: message.into(), details: None }
+        Error {
+            code,
+            status,
+            message: message.into(),
+            details: None,
+        }
     }
 
     /// A client-side error (no response involved) about one input field.
@@ -91,7 +96,10 @@ impl Error {
             code,
             status: None,
             message: message.into(),
-            details: Some(ErrorDetails { field: Some(field), ..ErrorDetails::default() }),
+            details: Some(ErrorDetails {
+                field: Some(field),
+                ..ErrorDetails::default()
+            }),
         }
     }
 }

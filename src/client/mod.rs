@@ -46,7 +46,11 @@ impl ClientConfig {
             return Ok(UserSyncPlan::SkippedPersonalEmail);
         }
         let body = request::user_sync_body(&user);
-        Ok(UserSyncPlan::Send(self.call(Endpoint::UserSync, None, Some(body))))
+        Ok(UserSyncPlan::Send(self.call(
+            Endpoint::UserSync,
+            None,
+            Some(body),
+        )))
     }
 
     pub fn plan_create_colleague(&self, input: Arg<RawNewColleague>) -> Result<Call, Error> {
@@ -75,6 +79,14 @@ impl ClientConfig {
         clock: &C,
     ) -> Result<T::Value, Error> {
         let timeout_ms = opts.timeout_ms.unwrap_or(self.timeout_ms);
-        execute(transport, clock, call, timeout_ms, self.max_retries, self.api_key.as_deref()).await
+        execute(
+            transport,
+            clock,
+            call,
+            timeout_ms,
+            self.max_retries,
+            self.api_key.as_deref(),
+        )
+        .await
     }
 }

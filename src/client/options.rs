@@ -89,7 +89,10 @@ pub struct RawCallOptions {
 
 impl Default for RawCallOptions {
     fn default() -> Self {
-        RawCallOptions { signal: SignalField::Absent, timeout_ms: Field::Absent }
+        RawCallOptions {
+            signal: SignalField::Absent,
+            timeout_ms: Field::Absent,
+        }
     }
 }
 
@@ -166,7 +169,11 @@ fn optional_timeout(field: &'static str, value: &Field) -> Result<Option<u32>, E
         Field::Number(_) => Err(Error::field(
             ErrorCode::InvalidArgument,
             field,
-            [field, " must be a positive number of milliseconds up to 2147483647"].concat(),
+            [
+                field,
+                " must be a positive number of milliseconds up to 2147483647",
+            ]
+            .concat(),
         )),
         other => Err(wrong_type(field, "a number", other)),
     }
@@ -226,8 +233,11 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
     };
     let skip_personal_emails =
         optional_bool("skipPersonalEmails", &raw.skip_personal_emails, true)?;
-    let allow_browser =
-        optional_bool("dangerouslyAllowBrowser", &raw.dangerously_allow_browser, false)?;
+    let allow_browser = optional_bool(
+        "dangerouslyAllowBrowser",
+        &raw.dangerously_allow_browser,
+        false,
+    )?;
 
     if api_key.is_some() {
         if runtime == Runtime::Browser && !allow_browser {
@@ -278,7 +288,10 @@ pub fn call_config(raw: Arg<RawCallOptions>) -> Result<CallConfig, Error> {
             ))
         }
     };
-    Ok(CallConfig { timeout_ms: optional_timeout("timeoutMs", &raw.timeout_ms)?, has_signal })
+    Ok(CallConfig {
+        timeout_ms: optional_timeout("timeoutMs", &raw.timeout_ms)?,
+        has_signal,
+    })
 }
 
 /// A checked base URL: `http(s)://host[:port][/prefix]`, kept without its trailing slash.
@@ -293,7 +306,11 @@ pub struct BaseUrl {
 impl BaseUrl {
     pub fn parse(input: &str) -> Result<BaseUrl, Error> {
         let bad = |why: &str| {
-            Error::field(ErrorCode::InvalidArgument, "baseUrl", ["baseUrl ", why].concat())
+            Error::field(
+                ErrorCode::InvalidArgument,
+                "baseUrl",
+                ["baseUrl ", why].concat(),
+            )
         };
         let input = input.trim();
         if input.bytes().any(|b| b <= 0x20 || b == 0x7f) {
@@ -340,7 +357,11 @@ impl BaseUrl {
         text.push_str(scheme);
         text.push_str(authority);
         text.push_str(path);
-        Ok(BaseUrl { text, https, host: host.to_ascii_lowercase() })
+        Ok(BaseUrl {
+            text,
+            https,
+            host: host.to_ascii_lowercase(),
+        })
     }
 
     /// https, or plain http to this machine only.

@@ -62,7 +62,16 @@ impl core::fmt::Debug for HttpRequest {
         let headers: Vec<(&str, &str)> = self
             .headers
             .iter()
-            .map(|(k, v)| (*k, if k.eq_ignore_ascii_case("x-api-key") { "[redacted]" } else { v }))
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if k.eq_ignore_ascii_case("x-api-key") {
+                        "[redacted]"
+                    } else {
+                        v
+                    },
+                )
+            })
             .collect();
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
@@ -109,7 +118,10 @@ impl Default for JsonObject {
 
 impl JsonObject {
     pub fn new() -> Self {
-        JsonObject { out: String::from("{"), first: true }
+        JsonObject {
+            out: String::from("{"),
+            first: true,
+        }
     }
 
     fn key(&mut self, key: &str) {
@@ -238,5 +250,10 @@ pub fn build(
     if let Some(key) = api_key {
         headers.push(("X-API-Key", key.to_owned()));
     }
-    HttpRequest { method: endpoint.method(), url, headers, body }
+    HttpRequest {
+        method: endpoint.method(),
+        url,
+        headers,
+        body,
+    }
 }

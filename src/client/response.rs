@@ -31,7 +31,10 @@ pub struct RawResponse<V> {
 pub enum Body<V> {
     Json(V),
     NotJson,
-    Error { error: Option<String>, details: Option<String> },
+    Error {
+        error: Option<String>,
+        details: Option<String>,
+    },
 }
 
 /// The documented userSync answer (202). Optional fields may be missing.
@@ -74,9 +77,7 @@ struct ColleagueShape {
 pub fn has_documented_shape<V: JsonValue>(endpoint: Endpoint, body: &V) -> bool {
     match endpoint {
         Endpoint::UserSync => body.conforms::<UserSyncShape>(),
-        Endpoint::CreateColleague | Endpoint::UpdateColleague => {
-            body.conforms::<ColleagueShape>()
-        }
+        Endpoint::CreateColleague | Endpoint::UpdateColleague => body.conforms::<ColleagueShape>(),
         Endpoint::ListColleagues => body.conforms::<Vec<ColleagueShape>>(),
     }
 }
@@ -94,7 +95,12 @@ pub fn decode<V: JsonValue>(
     response: RawResponse<V>,
     api_key: Option<&str>,
 ) -> Result<V, Failure> {
-    let RawResponse { status, status_text, retry_after, body } = response;
+    let RawResponse {
+        status,
+        status_text,
+        retry_after,
+        body,
+    } = response;
     if (200..300).contains(&status) {
         return match body {
             Body::Json(v) if has_documented_shape(endpoint, &v) => Ok(v),
@@ -113,7 +119,13 @@ pub fn decode<V: JsonValue>(
         _ => (None, None),
     };
     Err(Failure {
-        error: map_error(status, &status_text, error.as_deref(), details.as_deref(), api_key),
+        error: map_error(
+            status,
+            &status_text,
+            error.as_deref(),
+            details.as_deref(),
+            api_key,
+        ),
         retry_after,
     })
 }
@@ -182,14 +194,20 @@ pub fn map_error(
     api_key: Option<&str>,
 ) -> Error {
     let code = code_for(status, error);
-    let server_message = error.map(|e| sanitize_server_text(e, api_key)).filter(|e| !e.is_empty());
+    let server_message = error
+        .map(|e| sanitize_server_text(e, api_key))
+        .filter(|e| !e.is_empty());
     let message = match server_message {
         Some(m) => m,
         None => {
             let mut m = String::from("HTTP ");
             push_u64(&mut m, u64::from(status));
             let reason = sanitize_server_text(status_text, api_key);
-            let reason = if reason.is_empty() { reason_phrase(status).to_owned() } else { reason };
+            let reason = if reason.is_empty() {
+                reason_phrase(status).to_owned()
+            } else {
+                reason
+            };
             if !reason.is_empty() {
                 m.push(' ');
                 m.push_str(&reason);
@@ -197,11 +215,16 @@ pub fn map_error(
             m
         }
     };
-    let server = details.map(|d| sanitize_server_text(d, api_key)).filter(|d| !d.is_empty());
+    let server = details
+        .map(|d| sanitize_server_text(d, api_key))
+        .filter(|d| !d.is_empty());
     Error {
         code,
         status: Some(status),
         message,
-        details: server.map(|s| ErrorDetails { server: Some(s), ..ErrorDetails::default() }),
+        details: server.map(|s| ErrorDetails {
+            server: Some(s),
+            ..ErrorDetails::default()
+        }),
     }
 }

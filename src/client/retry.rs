@@ -25,8 +25,16 @@ pub fn is_retryable(endpoint: Endpoint, error: &Error) -> bool {
 /// Backoff before retry `n` (0-based) with `random` in [0, 1): the jitter factor is
 /// `0.75 + 0.25 * random`, so the delay lies in [0.75, 1] times `min(0.5 * 2^n, 8)` s.
 pub fn backoff_ms(n: u32, random: f64) -> u32 {
-    let random = if random.is_finite() { random.clamp(0.0, 1.0) } else { 1.0 };
-    let base = if n >= 5 { MAX_DELAY_MS } else { (BASE_DELAY_MS * f64::from(1u32 << n)).min(MAX_DELAY_MS) };
+    let random = if random.is_finite() {
+        random.clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    let base = if n >= 5 {
+        MAX_DELAY_MS
+    } else {
+        (BASE_DELAY_MS * f64::from(1u32 << n)).min(MAX_DELAY_MS)
+    };
     (base * (0.75 + 0.25 * random)).round() as u32
 }
 
@@ -66,8 +74,9 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<RetryAfter> {
     }
 }
 
-const MONTHS: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// An HTTP date (RFC 9110 5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms) as Unix ms.
 pub fn parse_http_date(s: &str) -> Option<f64> {
@@ -76,7 +85,9 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     let mut year: Option<i64> = None;
     let mut time: Option<(u32, u32, u32)> = None;
     let mut weekday_seen = false;
-    let tokens = s.split(|c: char| c == ' ' || c == ',' || c == '-').filter(|t| !t.is_empty());
+    let tokens = s
+        .split(|c: char| c == ' ' || c == ',' || c == '-')
+        .filter(|t| !t.is_empty());
     for token in tokens {
         if token.contains(':') {
             let mut parts = token.split(':');
@@ -94,7 +105,15 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
                 day = Some(n as u32);
             } else if year.is_none() && (token.len() == 4 || token.len() == 2) {
                 // RFC 850 two-digit years: 70-99 are 19xx, the rest 20xx.
-                year = Some(if token.len() == 2 { if n >= 70 { 1900 + n } else { 2000 + n } } else { n });
+                year = Some(if token.len() == 2 {
+                    if n >= 70 {
+                        1900 + n
+                    } else {
+                        2000 + n
+                    }
+                } else {
+                    n
+                });
             } else {
                 return None;
             }
@@ -109,7 +128,10 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
             } else {
                 return None;
             }
-        } else if token.len() >= 3 && !weekday_seen && token.bytes().all(|b| b.is_ascii_alphabetic()) {
+        } else if token.len() >= 3
+            && !weekday_seen
+            && token.bytes().all(|b| b.is_ascii_alphabetic())
+        {
             weekday_seen = true;
         } else {
             return None;

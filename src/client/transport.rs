@@ -87,16 +87,24 @@ pub async fn execute<T: Transport, C: Clock>(
                 Ok(value) => return Ok(value),
                 Err(failure) => failure,
             },
-            Err(e) => Failure { error: transport_error(e, timeout_ms), retry_after: None },
+            Err(e) => Failure {
+                error: transport_error(e, timeout_ms),
+                retry_after: None,
+            },
         };
-        let Failure { mut error, retry_after } = failure;
+        let Failure {
+            mut error,
+            retry_after,
+        } = failure;
         if error.code == ErrorCode::Aborted
             || attempt >= max_retries
             || !is_retryable(call.endpoint, &error)
         {
             return Err(error);
         }
-        let parsed = retry_after.as_deref().and_then(|v| parse_retry_after(v, clock.now_ms()));
+        let parsed = retry_after
+            .as_deref()
+            .and_then(|v| parse_retry_after(v, clock.now_ms()));
         let delay = match parsed {
             Some(RetryAfter::Wait(ms)) => ms,
             Some(RetryAfter::TooLong(secs)) => {
