@@ -2,6 +2,9 @@
 //! every decision is made by the core.
 
 mod client;
+mod convert;
 mod country;
 mod email;
-mod proxy;
+mod error;
+mod fetch;
+mod runtime;
