@@ -127,10 +127,9 @@ fn required_text(field: &'static str, value: Field) -> Result<Option<String>, Er
 
 /// A syntactically valid address, normalised by the email module (trimmed, domain lower-cased).
 fn checked_email(field: &'static str, raw: &str) -> Result<String, Error> {
-    let c = crate::email::classify(raw);
-    match (c.valid, c.email) {
-        (true, Some(email)) => Ok(email),
-        _ => Err(Error::field(
+    match crate::email::normalize(raw) {
+        Some(email) => Ok(email),
+        None => Err(Error::field(
             ErrorCode::InvalidEmail,
             field,
             message(&["Invalid email format (", field, ")"]),

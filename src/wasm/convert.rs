@@ -6,6 +6,7 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::strings::js;
 use crate::client::options::{Arg, Field, RawCallOptions, RawClientOptions, SignalField};
 use crate::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 
@@ -23,9 +24,7 @@ fn is_array(v: &JsValue) -> bool {
 /// `signal.aborted` read through Reflect: a fake signal (an object made from AbortSignal.prototype)
 /// throws on the getter, which counts as "not a usable signal".
 pub fn signal_state(signal: &JsValue) -> Option<bool> {
-    Reflect::get(signal, &JsValue::from_str("aborted"))
-        .ok()?
-        .as_bool()
+    Reflect::get(signal, &js("aborted")).ok()?.as_bool()
 }
 
 /// The JS type name of a value that is not a string, number, boolean, null or undefined.
@@ -62,8 +61,8 @@ pub fn field(v: &JsValue) -> Field {
 }
 
 /// `obj[key]` as a `Field`; a getter or Proxy trap that throws becomes a typed failure.
-pub fn prop(obj: &JsValue, key: &str) -> Field {
-    match Reflect::get(obj, &JsValue::from_str(key)) {
+pub fn prop(obj: &JsValue, key: &'static str) -> Field {
+    match Reflect::get(obj, &js(key)) {
         Ok(v) => field(&v),
         Err(_) => Field::Other("a value whose getter threw"),
     }
@@ -109,7 +108,7 @@ pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
 pub fn call_options(v: &JsValue) -> (Arg<RawCallOptions>, Option<web_sys::AbortSignal>) {
     let mut signal = None;
     let arg = read(v, |o| {
-        let s = match Reflect::get(o, &JsValue::from_str("signal")) {
+        let s = match Reflect::get(o, &js("signal")) {
             Err(_) => SignalField::Other("a value whose getter threw"),
             Ok(s) if s.is_undefined() || s.is_null() => SignalField::Absent,
             Ok(s) => match s.dyn_into::<web_sys::AbortSignal>() {

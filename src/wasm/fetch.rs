@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
+use super::strings::js;
 use crate::client::response::{Body, JsonValue, RawResponse};
 use crate::client::{Clock, HttpRequest, Transport, TransportError};
 
@@ -40,9 +41,9 @@ fn listen(target: &AbortSignal, f: &Function, add: bool) {
     } else {
         "removeEventListener"
     };
-    if let Ok(method) = Reflect::get(target, &JsValue::from_str(name)) {
+    if let Ok(method) = Reflect::get(target, &js(name)) {
         if let Some(method) = method.dyn_ref::<Function>() {
-            let _ = method.call2(target, &JsValue::from_str("abort"), f);
+            let _ = method.call2(target, &js("abort"), f);
         }
     }
 }
@@ -50,7 +51,7 @@ fn listen(target: &AbortSignal, f: &Function, add: bool) {
 /// `controller.abort` bound to its controller: a JS function, so no Rust closure is leaked when the
 /// timer is cleared before it fires.
 fn bound_abort(controller: &AbortController) -> Option<Function> {
-    let abort = Reflect::get(controller, &JsValue::from_str("abort")).ok()?;
+    let abort = Reflect::get(controller, &js("abort")).ok()?;
     let abort = abort.dyn_into::<Function>().ok()?;
     Some(abort.bind0(controller))
 }
@@ -83,7 +84,7 @@ impl Drop for AttemptGuard<'_> {
 }
 
 fn is_named(err: &JsValue, name: &str) -> bool {
-    Reflect::get(err, &JsValue::from_str("name"))
+    Reflect::get(err, &js("name"))
         .ok()
         .and_then(|n| n.as_string())
         .is_some_and(|n| n == name)
@@ -135,11 +136,7 @@ impl Transport for FetchTransport {
         init.set_method(request.method.as_str());
         let headers = js_sys::Object::new();
         for (name, value) in &request.headers {
-            let _ = Reflect::set(
-                &headers,
-                &JsValue::from_str(name),
-                &JsValue::from_str(value),
-            );
+            let _ = Reflect::set(&headers, &js(name), &header_value(value));
         }
         init.set_headers(&headers);
         if let Some(body) = &request.body {
@@ -154,10 +151,20 @@ impl Transport for FetchTransport {
             .map_err(|_| self.failure(&attempt_signal))?;
         let response: Response = response.dyn_into().map_err(|_| TransportError::Network)?;
         let status = response.status();
-        let status_text = response.status_text();
-        let retry_after = response.headers().get("retry-after").ok().flatten();
+        let ok = (200..300).contains(&status);
+        // Only an error needs the reason phrase and Retry-After: skip the crossings on success.
+        let status_text = if ok {
+            String::new()
+        } else {
+            response.status_text()
+        };
+        let retry_after = if ok {
+            None
+        } else {
+            response.headers().get("retry-after").ok().flatten()
+        };
 
-        let body = if (200..300).contains(&status) {
+        let body = if ok {
             match response.json() {
                 Ok(p) => match JsFuture::from(p).await {
                     Ok(v) => Body::Json(v),
@@ -189,6 +196,16 @@ impl Transport for FetchTransport {
     }
 }
 
+/// Header values repeat on every call (the Accept and Content-Type values); the key does too but
+/// is deliberately not cached beyond the call.
+fn header_value(value: &str) -> JsValue {
+    if value == "application/json" {
+        js("application/json")
+    } else {
+        JsValue::from_str(value)
+    }
+}
+
 /// Takes `error` and `details` from an error body that parses as a JSON object.
 fn error_body(text: &JsValue) -> Body<JsValue> {
     let Some(text) = text.as_string() else {
@@ -200,8 +217,8 @@ fn error_body(text: &JsValue) -> Body<JsValue> {
     if !parsed.is_object() {
         return Body::NotJson;
     }
-    let string = |key: &str| -> Option<String> {
-        let v = Reflect::get(&parsed, &JsValue::from_str(key)).ok()?;
+    let string = |key: &'static str| -> Option<String> {
+        let v = Reflect::get(&parsed, &js(key)).ok()?;
         match v.as_string() {
             Some(s) => Some(s),
             // A structured `details` is still worth surfacing, as JSON text.

@@ -8,3 +8,4 @@ mod email;
 mod error;
 mod fetch;
 mod runtime;
+mod strings;

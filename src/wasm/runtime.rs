@@ -7,15 +7,31 @@ use wasm_bindgen::JsValue;
 
 use crate::client::Runtime;
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+fn get(target: &JsValue, key: &'static str) -> JsValue {
+    Reflect::get(target, &super::strings::js(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn defined(v: &JsValue) -> bool {
     !v.is_undefined() && !v.is_null()
 }
 
+thread_local! {
+    static DETECTED: std::cell::Cell<Option<Runtime>> = const { std::cell::Cell::new(None) };
+}
+
+/// The runtime, detected on first use and remembered (the free functions ask on every call).
 pub fn detect() -> Runtime {
+    DETECTED.with(|d| {
+        if let Some(r) = d.get() {
+            return r;
+        }
+        let r = probe();
+        d.set(Some(r));
+        r
+    })
+}
+
+fn probe() -> Runtime {
     let global: JsValue = js_sys::global().into();
     let process = get(&global, "process");
     let node = defined(&process) && get(&get(&process, "versions"), "node").is_string();
