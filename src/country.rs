@@ -11,14 +11,31 @@ pub struct Country {
 }
 
 const INTERIM: &[Country] = &[
-    Country { name: "United States", alpha2: "US", alpha3: "USA", numeric: "840" },
-    Country { name: "Germany", alpha2: "DE", alpha3: "DEU", numeric: "276" },
-    Country { name: "France", alpha2: "FR", alpha3: "FRA", numeric: "250" },
+    Country {
+        name: "United States",
+        alpha2: "US",
+        alpha3: "USA",
+        numeric: "840",
+    },
+    Country {
+        name: "Germany",
+        alpha2: "DE",
+        alpha3: "DEU",
+        numeric: "276",
+    },
+    Country {
+        name: "France",
+        alpha2: "FR",
+        alpha3: "FRA",
+        numeric: "250",
+    },
 ];
 
 pub fn lookup(input: &str) -> Option<&'static Country> {
     let input = input.trim();
-    INTERIM.iter().find(|c| c.alpha2.eq_ignore_ascii_case(input) || c.name.eq_ignore_ascii_case(input))
+    INTERIM
+        .iter()
+        .find(|c| c.alpha2.eq_ignore_ascii_case(input) || c.name.eq_ignore_ascii_case(input))
 }
 
 pub fn from_time_zone(_tz: &str) -> Option<&'static str> {

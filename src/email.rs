@@ -32,20 +32,48 @@ pub struct EmailClassification {
     pub suggestion: Option<String>,
 }
 
-const INTERIM_PERSONAL: &[&str] = &["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com"];
+const INTERIM_PERSONAL: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "yahoo.com",
+    "icloud.com",
+];
 
 pub fn classify(input: &str) -> EmailClassification {
     let trimmed = input.trim();
-    let invalid = EmailClassification { valid: false, email: None, domain: None, kind: EmailKind::Invalid, suggestion: None };
-    let Some((local, domain)) = trimmed.rsplit_once('@') else { return invalid };
+    let invalid = EmailClassification {
+        valid: false,
+        email: None,
+        domain: None,
+        kind: EmailKind::Invalid,
+        suggestion: None,
+    };
+    let Some((local, domain)) = trimmed.rsplit_once('@') else {
+        return invalid;
+    };
     if local.is_empty() || !domain.contains('.') || trimmed.contains(char::is_whitespace) {
         return invalid;
     }
     let domain = domain.to_ascii_lowercase();
-    let kind = if INTERIM_PERSONAL.contains(&domain.as_str()) { EmailKind::Personal } else { EmailKind::Work };
-    EmailClassification { valid: true, email: Some(format!("{local}@{domain}")), domain: Some(domain), kind, suggestion: None }
+    let kind = if INTERIM_PERSONAL.contains(&domain.as_str()) {
+        EmailKind::Personal
+    } else {
+        EmailKind::Work
+    };
+    EmailClassification {
+        valid: true,
+        email: Some(format!("{local}@{domain}")),
+        domain: Some(domain),
+        kind,
+        suggestion: None,
+    }
 }
 
 pub fn is_personal(input: &str) -> bool {
-    matches!(classify(input).kind, EmailKind::Personal | EmailKind::Disposable)
+    matches!(
+        classify(input).kind,
+        EmailKind::Personal | EmailKind::Disposable
+    )
 }

@@ -80,6 +80,11 @@ pub struct ErrorDetails {
 
 impl Error {
     pub fn new(code: ErrorCode, status: Option<u16>, message: impl Into<String>) -> Self {
-        Error { code, status, message: message.into(), details: None }
+        Error {
+            code,
+            status,
+            message: message.into(),
+            details: None,
+        }
     }
 }
