@@ -1,6 +1,7 @@
 //! `createWazperProxy` options, checked once at construction so a misconfigured Worker fails at
 //! deploy time rather than on the first request.
 
+use crate::client::options::BaseUrl;
 use crate::{Error, ErrorCode};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
@@ -79,46 +80,21 @@ impl Config {
     }
 }
 
-/// The key travels to this URL: https, or plain http only to loopback (tests, the emulator).
+/// The key travels to this URL: the client's rules (https, or plain http only to loopback).
 fn normalise_base_url(raw: &str) -> Result<String, Error> {
-    let url = raw.trim().trim_end_matches('/');
-    let lower = url.to_ascii_lowercase();
-    let rest = if let Some(rest) = lower.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        let host = host_of(rest);
-        if !matches!(host, "localhost" | "127.0.0.1" | "[::1]") {
-            return Err(Error::new(
-                ErrorCode::InsecureBaseUrl,
-                None,
-                "createWazperProxy: baseUrl must use https (plain http only to localhost, 127.0.0.1 or [::1])",
-            ));
-        }
-        rest
-    } else {
-        return Err(invalid("createWazperProxy: baseUrl must be an http(s) URL"));
-    };
-    if host_of(rest).is_empty() || url.contains(|c: char| c.is_whitespace() || c == '?' || c == '#')
-    {
-        return Err(invalid(
-            "createWazperProxy: baseUrl must be an http(s) URL without query or fragment",
+    let url = BaseUrl::parse(raw).map_err(|e| invalid_with(&e.message))?;
+    if !url.secure_for_key() {
+        return Err(Error::new(
+            ErrorCode::InsecureBaseUrl,
+            None,
+            "createWazperProxy: baseUrl must use https (plain http only to localhost, 127.0.0.1 or [::1])",
         ));
     }
-    Ok(url.to_string())
+    Ok(url.text)
 }
 
-/// The host of `host[:port][/path]` (brackets kept for IPv6).
-fn host_of(authority_and_path: &str) -> &str {
-    let authority = authority_and_path.split('/').next().unwrap_or("");
-    let authority = authority.rsplit('@').next().unwrap_or(authority);
-    if authority.starts_with('[') {
-        match authority.find(']') {
-            Some(end) => authority.get(..=end).unwrap_or(""),
-            None => "",
-        }
-    } else {
-        authority.split(':').next().unwrap_or("")
-    }
+fn invalid_with(message: &str) -> Error {
+    invalid(&["createWazperProxy: ", message].concat())
 }
 
 fn normalise_prefix(raw: &str) -> Result<String, Error> {

@@ -12,12 +12,13 @@ mod respond;
 pub(crate) mod rewrite;
 mod route;
 
+pub use crate::client::options::{Arg, Field};
 pub use config::{
     Config, Options, DEFAULT_BASE_URL, DEFAULT_BINDING, DEFAULT_MAX_BODY_BYTES, DEFAULT_PREFIX,
 };
 pub use cors::{OriginCheck, PREFLIGHT_MAX_AGE};
 pub use respond::LocalResponse;
-pub use rewrite::{Field, JsonObject};
+pub use rewrite::JsonObject;
 pub use route::{query_of, Route};
 
 /// What the shell knows about a request before reading its body.
@@ -164,10 +165,10 @@ impl BodyLimit {
     }
 }
 
-/// The secret must be a non-empty, header-safe token: anything else would make `Headers.set`
-/// throw an error that could quote it.
+/// The secret must be a non-empty, header-safe token (the client's rule): anything else would
+/// make `Headers.set` throw an error that could quote it.
 pub fn api_key_usable(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(|b| (0x21..=0x7e).contains(&b))
+    crate::client::options::is_header_safe(key)
 }
 
 /// The answer when the secret binding is missing or unusable: says nothing about why.

@@ -1,7 +1,7 @@
 //! Responses the proxy writes itself: always JSON `{"error": ...}` bodies like the API's.
 
 use super::cors::{self, OriginCheck};
-use super::rewrite::push_json_string;
+use crate::client::request::push_json_string;
 
 /// A response the proxy answers without the upstream.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,22 +29,24 @@ impl LocalResponse {
         }
     }
 
-    /// `{"error": message}`, plus `"code"` (the contract's error code) when given, so clients
-    /// other than wazper's can tell local rejections apart.
-    pub fn error_with_code(status: u16, message: &str, code: Option<&str>) -> Self {
-        let mut body = String::with_capacity(message.len() + 40);
+    /// `{"error": message}`, plus the contract's error `code` and the offending input `field`
+    /// for validation failures, so any client can tell local rejections apart.
+    pub fn error_with(status: u16, message: &str, code: Option<&str>, field: Option<&str>) -> Self {
+        let mut body = String::with_capacity(message.len() + 48);
         body.push_str("{\"error\":");
         push_json_string(&mut body, message);
-        if let Some(code) = code {
-            body.push_str(",\"code\":");
-            push_json_string(&mut body, code);
+        for (key, value) in [(",\"code\":", code), (",\"field\":", field)] {
+            if let Some(value) = value {
+                body.push_str(key);
+                push_json_string(&mut body, value);
+            }
         }
         body.push('}');
         Self::json(status, body)
     }
 
     pub fn error(status: u16, message: &str) -> Self {
-        Self::error_with_code(status, message, None)
+        Self::error_with(status, message, None, None)
     }
 
     pub fn too_large() -> Self {

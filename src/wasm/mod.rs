@@ -2,6 +2,10 @@
 //! every decision is made by the core.
 
 mod client;
+mod convert;
 mod country;
 mod email;
+mod error;
+mod fetch;
 mod proxy;
+mod runtime;

@@ -14,8 +14,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, ReadableStreamDefaultReader, Request, RequestInit, Response, ResponseInit};
 
+use super::convert;
+use super::error::to_js;
 use crate::proxy::{
-    self, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
+    self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
     OriginCheck, Prepared, Proxy,
 };
 use crate::Error;
@@ -37,8 +39,8 @@ struct State {
 /// Only reads its options: no timers, randomness or I/O, so it may run at module top level.
 #[wasm_bindgen(js_name = createWazperProxy)]
 pub fn create_wazper_proxy(options: JsValue) -> Result<Object, JsValue> {
-    let (opts, authorize) = read_options(&options).map_err(|e| error_to_js(&e))?;
-    let config = Config::from_options(opts).map_err(|e| error_to_js(&e))?;
+    let (opts, authorize) = read_options(&options).map_err(|e| to_js(&e))?;
+    let config = Config::from_options(opts).map_err(|e| to_js(&e))?;
     let state = Rc::new(State {
         proxy: Proxy::new(config),
         authorize,
@@ -65,21 +67,6 @@ pub fn create_wazper_proxy(options: JsValue) -> Result<Object, JsValue> {
         &handler.into_js_value(),
     )?;
     Ok(worker)
-}
-
-/// A `WazperError`-shaped exception (the client's JS class when the shell exposes one).
-fn error_to_js(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.message);
-    err.set_name("WazperError");
-    let obj: &JsValue = err.as_ref();
-    let _ = Reflect::set(obj, &"code".into(), &JsValue::from_str(e.code.as_str()));
-    let _ = Reflect::set(
-        obj,
-        &"status".into(),
-        &e.status.map_or(JsValue::NULL, |s| JsValue::from(s)),
-    );
-    let _ = Reflect::set(obj, &"details".into(), &JsValue::NULL);
-    err.into()
 }
 
 fn invalid_option(name: &str, expected: &str) -> Error {
@@ -165,28 +152,26 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
     Ok((opts, authorize))
 }
 
-/// A parsed JSON body seen through `Reflect` (only own data of `JSON.parse` output: no getters).
+/// A parsed JSON body, read with the client's converters (`JSON.parse` output has no getters,
+/// but the converters would survive them anyway).
 struct JsObject(JsValue);
 
 impl JsonObject for JsObject {
     fn field(&self, name: &str) -> Field {
-        let v = get(&self.0, name);
-        if v.is_undefined() {
-            Field::Absent
-        } else if v.is_null() {
-            Field::Null
-        } else if let Some(s) = v.as_string() {
-            Field::Str(s)
-        } else if let Some(n) = v.as_f64() {
-            Field::Num(n)
-        } else {
-            Field::Other
-        }
+        convert::prop(&self.0, name)
     }
 
-    fn object(&self, name: &str) -> Option<Self> {
+    fn object(&self, name: &str) -> Arg<Self> {
         let v = get(&self.0, name);
-        (v.is_object() && !Array::is_array(&v)).then_some(JsObject(v))
+        if v.is_undefined() {
+            Arg::Absent
+        } else if v.is_null() {
+            Arg::Null
+        } else if v.is_object() && !Array::is_array(&v) {
+            Arg::Object(JsObject(v))
+        } else {
+            Arg::Other(convert::field(&v).type_name())
+        }
     }
 }
 

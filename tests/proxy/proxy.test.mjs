@@ -180,7 +180,7 @@ test("cf.country DE fills a missing or unrecognisable country with Germany", asy
     const res = await post("main", "/wazper/v1/user-sync", { user: { email: unique() } }, { headers: browser, cf: { country: "XX" } });
     return [res.status, await res.json()];
   });
-  assert.deepEqual(result, [400, { error: "User IP (country) is required", code: "country_required" }]);
+  assert.deepEqual(result, [400, { error: "User IP (country) is required", code: "country_required", field: "user.country" }]);
   assert.equal(none.length, 0);
 });
 
