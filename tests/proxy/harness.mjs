@@ -44,8 +44,19 @@ export function packageModules() {
 export async function startWorkers(workers) {
   const { modules, entry } = packageModules();
   const names = Object.keys(workers);
+  // Everything workerd prints (console.* of the workers included), so tests can check no secret leaks.
+  let output = "";
   const mf = new Miniflare({
     log: new Log(process.env.WAZPER_PROXY_LOG ? LogLevel.DEBUG : LogLevel.ERROR),
+    handleRuntimeStdio(stdout, stderr) {
+      for (const stream of [stdout, stderr]) {
+        stream.setEncoding("utf8");
+        stream.on("data", (chunk) => {
+          output += chunk;
+          if (process.env.WAZPER_PROXY_LOG) process.stderr.write(chunk);
+        });
+      }
+    },
     host: "127.0.0.1",
     port: 0,
     workers: names.map((name) => ({
@@ -62,6 +73,8 @@ export async function startWorkers(workers) {
     url: url.href.replace(/\/$/, ""),
     /** Requests go to the worker named by the host: http://<name>.test/... */
     fetch: (input, init) => mf.dispatchFetch(input, init),
+    /** What the runtime has printed so far. */
+    output: () => output,
     dispose: () => mf.dispose(),
   };
 }

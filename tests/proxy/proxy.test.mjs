@@ -35,6 +35,10 @@ before(async () => {
     },
     anon: { source: proxyWorker(`{ baseUrl: ${base}, allowAnonymous: true, maxBodyBytes: 300 }`), bindings: { WAZPER_API_KEY: KEY } },
     broke: { source: proxyWorker(`{ baseUrl: ${base}, allowAnonymous: true }`), bindings: { WAZPER_API_KEY: "no_credits_key" } },
+    throws: {
+      source: proxyWorker(`{ baseUrl: ${base}, authorize: () => { throw new Error("session store down: demo_key"); } }`),
+      bindings: { WAZPER_API_KEY: KEY },
+    },
     nokey: { source: proxyWorker(`{ baseUrl: ${base}, allowAnonymous: true }`), bindings: {} },
     down: { source: proxyWorker(`{ baseUrl: "http://127.0.0.1:9", allowAnonymous: true }`), bindings: { WAZPER_API_KEY: KEY } },
     // createWazperProxy without authorize or allowAnonymous must throw, at module top level too.
@@ -52,6 +56,10 @@ before(async () => {
 });
 
 after(async () => {
+  // Every test above ran through these workers: the key must not appear in anything they printed.
+  // (The proxy's own operator hints prove the output was captured.)
+  if (workers) assert.match(workers.output(), /wazper proxy: the authorize hook threw/);
+  if (workers) assert.ok(!workers.output().includes(KEY), `the key appeared in the runtime's output:\n${workers.output()}`);
   await workers?.dispose();
   await emu?.stop();
 });
@@ -281,6 +289,15 @@ test("a missing secret binding is a bare 500; an unreachable upstream a 502", as
   const down = await post("down", "/wazper/v1/user-sync", { user: { email: unique(), country: "DE" } });
   assert.equal(down.status, 502);
   assert.ok(!(await responseText(down)).includes(KEY));
+});
+
+test("an authorize hook that throws is a 500 that says nothing", async () => {
+  const { result, sent } = await upstreamDuring(async () => {
+    const res = await post("throws", "/wazper/v1/user-sync", { user: { email: unique(), country: "DE" } });
+    return [res.status, await res.text()];
+  });
+  assert.deepEqual(result, [500, JSON.stringify({ error: "Internal server error" })]);
+  assert.equal(sent.length, 0);
 });
 
 test("createWazperProxy refuses to run without authorize or allowAnonymous", async () => {
