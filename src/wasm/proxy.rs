@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,26 @@ extern "C" {
     fn global_fetch(request: &Request) -> Promise;
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+    // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn is_array(v: &JsValue) -> bool {
+    array_is_array(v).unwrap_or(false)
+}
+
+/// The items of a JS array, read with `Reflect` (a Proxy or a getter that throws gives None).
+fn array_items(v: &JsValue) -> Option<Vec<JsValue>> {
+    let len = Reflect::get(v, &JsValue::from_str("length"))
+        .ok()?
+        .as_f64()?;
+    if !(0.0..=1024.0).contains(&len) {
+        return None;
+    }
+    (0..len as u32)
+        .map(|i| Reflect::get_u32(v, i).ok())
+        .collect()
 }
 
 struct State {
@@ -127,9 +147,11 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
     };
     let allowed_origins = match get(options, "allowedOrigins") {
         v if v.is_undefined() || v.is_null() => None,
-        v if Array::is_array(&v) => {
+        v if is_array(&v) => {
             let mut list = Vec::new();
-            for item in Array::from(&v).iter() {
+            let items = array_items(&v)
+                .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?;
+            for item in items {
                 list.push(
                     item.as_string()
                         .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?,
@@ -167,7 +189,7 @@ impl JsonObject for JsObject {
             Arg::Absent
         } else if v.is_null() {
             Arg::Null
-        } else if v.is_object() && !Array::is_array(&v) {
+        } else if v.is_object() && !is_array(&v) {
             Arg::Object(JsObject(v))
         } else {
             Arg::Other(convert::field(&v).type_name())
@@ -251,7 +273,7 @@ async fn read_body(request: &Request, max: u64) -> Result<Body, JsValue> {
 fn parse_object(bytes: Vec<u8>) -> Option<JsObject> {
     let text = String::from_utf8(bytes).ok()?;
     let value = js_sys::JSON::parse(&text).ok()?;
-    (value.is_object() && !Array::is_array(&value)).then_some(JsObject(value))
+    (value.is_object() && !is_array(&value)).then_some(JsObject(value))
 }
 
 async fn authorized(hook: &Function, request: &Request, env: &JsValue) -> Result<bool, JsValue> {
