@@ -104,8 +104,16 @@ fn get(obj: &JsValue, name: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// An option's value; a getter or Proxy trap that throws is an invalid option, not a default.
+fn get_opt(options: &JsValue, name: &str) -> Result<JsValue, Error> {
+    if !options.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Reflect::get(options, &JsValue::from_str(name)).map_err(|_| invalid_option(name, "readable"))
+}
+
 fn opt_string(obj: &JsValue, name: &str) -> Result<Option<String>, Error> {
-    let v = get(obj, name);
+    let v = get_opt(obj, name)?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
@@ -118,34 +126,34 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
     if !(options.is_undefined() || options.is_null() || options.is_object()) {
         return Err(invalid_option("options", "an object"));
     }
-    let authorize = match get(options, "authorize") {
+    let authorize = match get_opt(options, "authorize")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(
             v.dyn_into::<Function>()
                 .map_err(|_| invalid_option("authorize", "a function"))?,
         ),
     };
-    let allow_anonymous = match get(options, "allowAnonymous") {
+    let allow_anonymous = match get_opt(options, "allowAnonymous")? {
         v if v.is_undefined() || v.is_null() => false,
         v => v
             .as_bool()
             .ok_or_else(|| invalid_option("allowAnonymous", "a boolean"))?,
     };
-    let skip_personal_emails = match get(options, "skipPersonalEmails") {
+    let skip_personal_emails = match get_opt(options, "skipPersonalEmails")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(
             v.as_bool()
                 .ok_or_else(|| invalid_option("skipPersonalEmails", "a boolean"))?,
         ),
     };
-    let max_body_bytes = match get(options, "maxBodyBytes") {
+    let max_body_bytes = match get_opt(options, "maxBodyBytes")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(
             v.as_f64()
                 .ok_or_else(|| invalid_option("maxBodyBytes", "a number"))?,
         ),
     };
-    let allowed_origins = match get(options, "allowedOrigins") {
+    let allowed_origins = match get_opt(options, "allowedOrigins")? {
         v if v.is_undefined() || v.is_null() => None,
         v if is_array(&v) => {
             let mut list = Vec::new();

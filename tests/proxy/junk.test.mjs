@@ -52,7 +52,7 @@ test("createWazperProxy with junk options returns a worker or throws a WazperErr
     }
   }
   const thrower = { get baseUrl() { throw new Error("getter"); }, allowAnonymous: true };
-  try { createWazperProxy(thrower); } catch (e) { expectWazperError(e); }
+  assert.throws(() => createWazperProxy(thrower), (e) => e.name === "WazperError" && e.code === "invalid_argument" && /baseUrl/.test(e.message));
 });
 
 test("fetch with junk requests and arguments always resolves to a Response", async () => {
