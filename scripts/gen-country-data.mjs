@@ -4,7 +4,7 @@
 //
 // Tables (all read by src/country/):
 // - COUNTRIES: the 250 rows of country-names-en.tsv with alpha-3/numeric from i18n-iso-countries.
-// - FOLD_*: per-code-point folding (lowercase, strip diacritics, punctuation -> separator), computed here
+// - FOLD*: per-code-point folding (lowercase, strip diacritics, punctuation -> separator), computed here
 //   with the JS Unicode tables so the Rust side needs none; both sides normalise with the same table.
 // - latin.bin / hashed.bin / tz.bin: the key stores (formats described at textStore / hashStore below).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -50,9 +50,8 @@ const fold = new Map();
 const RANGES = [
   [0x80, 0x24f], [0x250, 0x2ff], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x52f], [0x530, 0x58f],
   [0x590, 0x5ff], [0x600, 0x6ff], [0x10a0, 0x10ff], [0x1c90, 0x1cbf], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff],
-  [0x1e00, 0x1eff], [0x1f00, 0x1fff], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x20d0, 0x20ff],
-  [0x2100, 0x214f], [0x3000, 0x303f], [0x30fb, 0x30fb], [0xfe00, 0xfe0f], [0xfe30, 0xfe4f],
-  [0xfe50, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xffef],
+  [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x20d0, 0x20ff], [0x3000, 0x303f], [0x30fb, 0x30fb], [0xfe00, 0xfe0f], [0xfe30, 0xfe4f],
+  [0xfe50, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xff65],
 ];
 const SPECIAL = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŧ: "t", ŋ: "n", ĸ: "k", ſ: "s", ĳ: "ij", ẞ: "ss", ς: "σ" };
 for (const [lo, hi] of RANGES) {
@@ -70,21 +69,54 @@ for (const [lo, hi] of RANGES) {
     if (out !== ch) fold.set(cp, out);
   }
 }
-// Multi-char outputs live in a side table; the main table maps to 0xE000+i (private use, never in input
-// after folding because private-use input chars fold to a separator).
+// Compact form for the Rust side: one byte per code point of each block (see normalize.rs `fold`):
+// 0 unchanged, 1 dropped, 2 separator, 3.. a multi-char output FOLD_MULTI[b - 3], '0'-'9' / 'a'-'z' that
+// ASCII character, 128.. the code point plus FOLD_DELTAS[b - 128].
+const blocks = [];
+for (const [lo, hi] of RANGES) {
+  const last = blocks[blocks.length - 1];
+  if (last && last[1] + 1 === lo) last[1] = hi;
+  else blocks.push([lo, hi]);
+}
 const multi = [];
-const foldRows = [...fold.entries()].sort((a, b) => a[0] - b[0]).map(([cp, out]) => {
-  let to;
-  if (out === "") to = 0;
-  else if (out === " ") to = 0x20;
-  else if ([...out].length === 1 && out.codePointAt(0) < 0xe000) to = out.codePointAt(0);
-  else {
-    let i = multi.indexOf(out);
-    if (i < 0) (i = multi.length), multi.push(out);
-    to = 0xe000 + i;
+const deltas = [];
+const foldBytes = [];
+const blockRows = blocks.map(([lo, hi]) => {
+  const offset = foldBytes.length;
+  for (let cp = lo; cp <= hi; cp++) {
+    let b;
+    if (!fold.has(cp)) b = 0;
+    else {
+      const out = fold.get(cp);
+      if (out === "") b = 1;
+      else if (out === " ") b = 2;
+      else if (/^[0-9a-z]$/.test(out)) b = out.charCodeAt(0);
+      else if ([...out].length === 1) {
+        const d = out.codePointAt(0) - cp;
+        let i = deltas.indexOf(d);
+        if (i < 0) (i = deltas.length), deltas.push(d);
+        b = 128 + i;
+      } else {
+        let i = multi.indexOf(out);
+        if (i < 0) (i = multi.length), multi.push(out);
+        b = 3 + i;
+      }
+    }
+    foldBytes.push(b);
   }
-  return [cp, to];
+  return [lo, hi - lo + 1, offset];
 });
+if (process.env.DEBUG_FOLD) console.log(deltas.join(" "));
+if (deltas.length > 128 || multi.length > 45) throw new Error(`fold table overflow: ${deltas.length} deltas, ${multi.length} multi`);
+// Self-check: decoding the compact form gives back the fold map.
+for (const [lo, len, off] of blockRows) {
+  for (let cp = lo; cp < lo + len; cp++) {
+    const b = foldBytes[off + cp - lo];
+    const dec = b === 0 ? undefined : b === 1 ? "" : b === 2 ? " " : b < 48 ? multi[b - 3] : b < 128 ? String.fromCharCode(b) : String.fromCodePoint(cp + deltas[b - 128]);
+    if (dec !== fold.get(cp)) throw new Error(`fold encoding mismatch at ${cp.toString(16)}`);
+  }
+}
+writeFileSync(root + "src/country/fold.bin", Buffer.from(foldBytes));
 
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
@@ -216,11 +248,11 @@ for (const cc of tz.values()) if (!idx.has(cc)) throw new Error(`tz country ${cc
 const tzTable = new Map([...tz].map(([z, cc]) => [z.toLowerCase(), idx.get(cc)]));
 
 // ---------------------------------------------------------------- encoding
-// Latin-script (ASCII after folding) keys stay as text, because typo matching needs them: sorted, each key
+// Latin-script (ASCII after folding) name keys stay as text, because typo matching needs them: sorted, each key
 // followed by its value, written as one byte 0x80 + v when v < 0x7f, else 0x01 then v (key bytes are
 // 0x20..0x7e, so the terminator is unambiguous). Every BUCKET-th key starts a bucket; BUCKETS holds the
 // offsets for the binary search. Other keys are stored as 32-bit FNV-1a hashes (plain text of 12 scripts
-// costs ~60% more gzip): sorted, delta-encoded as LEB128 in buckets (head = absolute hash), values apart.
+// costs ~60% more gzip), and so are time zones: sorted, delta-encoded as LEB128 in buckets (head = absolute hash), values apart.
 function textStore(map) {
   const ents = [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const bytes = [];
@@ -260,7 +292,7 @@ function hashStore(map) {
 const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
 const latin = textStore(new Map([...table].filter(([k]) => isAscii(k))));
 const hashed = hashStore(new Map([...table].filter(([k]) => !isAscii(k))));
-const tzs = textStore(tzTable);
+const tzs = hashStore(tzTable);
 mkdirSync(OUT, { recursive: true });
 writeFileSync(OUT + "latin.bin", latin.bytes);
 writeFileSync(OUT + "hashed.bin", hashed.bytes);
@@ -294,8 +326,21 @@ pub const REJECT: u8 = ${REJECT};
 /// Entries per bucket in LATIN / TZ / HASH_*.
 pub const BUCKET: usize = ${BUCKET};
 
+/// The codes of every country as fixed 8-byte records (alpha-2, alpha-3, numeric), so that the
+/// COUNTRIES pointers into it are regular and compress well.
+const CODES: &str = "${countries.map((c) => c.a2 + c.a3 + c.num).join("")}";
+
+const fn code(i: usize, at: usize, len: usize) -> &'static str {
+    let (_, tail) = CODES.as_bytes().split_at(i * 8 + at);
+    let (bytes, _) = tail.split_at(len);
+    match core::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+}
+
 pub static COUNTRIES: [Country; ${countries.length}] = [
-${countries.map((c) => `    Country { name: ${rsStr(c.name)}, alpha2: "${c.a2}", alpha3: "${c.a3}", numeric: "${c.num}" },`).join("\n")}
+${countries.map((c, i) => `    Country { name: ${rsStr(c.name)}, alpha2: code(${i}, 0, 2), alpha3: code(${i}, 2, 3), numeric: code(${i}, 5, 3) },`).join("\n")}
 ];
 
 /// Indices into COUNTRIES sorted by alpha-3 and by numeric code.
@@ -311,13 +356,14 @@ pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [
 ${codeAliases.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, i]) => `    ("${c}", ${i}),`).join("\n")}
 ];
 
-/// Folding: sorted code points and what each becomes (0 = dropped, 0x20 = separator,
-/// 0xE000 + i = FOLD_MULTI[i], else that code point).
-pub static FOLD_FROM: [u16; ${foldRows.length}] = [
-${list(foldRows.map((r) => r[0]), 24)}
+/// Folding (scripts/gen-country-data.mjs, "Compact form"): blocks of (first code point, length,
+/// offset into FOLD), one byte per code point.
+pub static FOLD_BLOCKS: [(u32, u16, u16); ${blockRows.length}] = [
+${blockRows.map(([lo, len, off]) => `    (0x${lo.toString(16)}, ${len}, ${off}),`).join("\n")}
 ];
-pub static FOLD_TO: [u16; ${foldRows.length}] = [
-${list(foldRows.map((r) => r[1]), 24)}
+pub static FOLD: &[u8] = include_bytes!("fold.bin");
+pub static FOLD_DELTAS: [i32; ${deltas.length}] = [
+${list(deltas, 16)}
 ];
 pub static FOLD_MULTI: [&str; ${multi.length}] = [${multi.map(rsStr).join(", ")}];
 
@@ -337,14 +383,20 @@ ${list(hashed.offsets)}
 pub static HASH_VALUES: [u8; ${hashed.values.length}] = [
 ${list(hashed.values, 24)}
 ];
-/// IANA time zones, lowercased, in the text format.
-pub static TZ: &[u8] = include_bytes!("tz.bin");
-pub static TZ_BUCKETS: [u16; ${tzs.starts.length}] = [
-${list(tzs.starts)}
+/// IANA time zones, lowercased, as hashes (hashStore): exact matches only, so no text is needed.
+pub static TZ_HEADS: [u32; ${tzs.heads.length}] = [
+${list(tzs.heads, 8)}
+];
+pub static TZ_DELTAS: &[u8] = include_bytes!("tz.bin");
+pub static TZ_OFFSETS: [u16; ${tzs.offsets.length}] = [
+${list(tzs.offsets)}
+];
+pub static TZ_VALUES: [u8; ${tzs.values.length}] = [
+${list(tzs.values, 24)}
 ];
 `;
 writeFileSync(OUT + "data.rs", rs);
 console.log(
   `countries ${countries.length}, latin keys ${latin.count} (${latin.bytes.length} B), hashed ${hashed.count}, conflicts ${conflicts.length}, ` +
-    `tz ${tzs.count} (${tzs.bytes.length} B), fold ${foldRows.length} (+${multi.length} multi), tzdata ${tzVersion}`,
+    `tz ${tzs.count} (${tzs.bytes.length} B deltas), fold ${foldBytes.length} B, ${deltas.length} deltas, ${multi.length} multi, tzdata ${tzVersion}`,
 );

@@ -17,7 +17,6 @@ const MIN_LEN: usize = 5;
 #[derive(Clone, Copy)]
 struct Cand {
     offset: u16,
-    len: u8,
     mask: u32,
 }
 
@@ -38,22 +37,39 @@ fn mask(key: &[u8]) -> u32 {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut cands = Vec::with_capacity(2600);
-        let mut pos = 0;
-        while let Some((key, _, next)) = text_entry(LATIN, pos) {
-            if (MIN_LEN - 1..=MAX_LEN + 1).contains(&key.len()) {
-                cands.push(Cand {
-                    offset: pos as u16,
-                    len: key.len() as u8,
-                    mask: mask(key),
-                });
-            }
-            pos = next;
-        }
-        cands.sort_by_key(|c| c.len);
+        // Two passes over the store (a counting sort by length): no comparison sort in the binary.
+        let entries = || {
+            let mut pos = 0;
+            core::iter::from_fn(move || {
+                let (key, _, next) = text_entry(LATIN, pos)?;
+                let at = pos;
+                pos = next;
+                Some((at, key))
+            })
+            .filter(|(_, key)| (MIN_LEN - 1..=MAX_LEN + 1).contains(&key.len()))
+        };
         let mut by_len = [0u16; MAX_LEN + 3];
-        for (len, slot) in by_len.iter_mut().enumerate() {
-            *slot = cands.partition_point(|c| usize::from(c.len) < len) as u16;
+        for (_, key) in entries() {
+            if let Some(n) = by_len.get_mut(key.len() + 1) {
+                *n += 1;
+            }
+        }
+        for i in 1..by_len.len() {
+            by_len[i] += by_len[i - 1]; // panic-ok: 1 <= i < len
+        }
+        let mut fill = by_len;
+        let mut cands = vec![Cand { offset: 0, mask: 0 }; usize::from(by_len[MAX_LEN + 2])]; // panic-ok: const index
+        for (at, key) in entries() {
+            let Some(slot) = fill.get_mut(key.len()) else {
+                continue;
+            };
+            if let Some(c) = cands.get_mut(usize::from(*slot)) {
+                *c = Cand {
+                    offset: at as u16,
+                    mask: mask(key),
+                };
+            }
+            *slot += 1;
         }
         Index { cands, by_len }
     })

@@ -109,7 +109,7 @@ fn find(key: &[u8]) -> Option<Hit> {
     } else if key.is_ascii() {
         store::text_find(LATIN, &LATIN_BUCKETS, key)
     } else {
-        store::hash_find(key)
+        store::hash_find(&store::NAME_HASHES, key)
     }
 }
 
@@ -198,10 +198,17 @@ fn flag(s: &str) -> Option<u8> {
     let mut it = s.chars().filter(|&c| c != '\u{FE0F}');
     let a = it.next()?;
     if a == '\u{1F3F4}' {
-        // Black flag + tag letters "gbeng"/"gbsct"/"gbwls" + cancel tag.
-        let tags: Vec<char> = it.take(7).collect();
-        let gb = ['\u{E0067}', '\u{E0062}'];
-        return (tags.len() == 6 && tags.starts_with(&gb) && tags.last() == Some(&'\u{E007F}'))
+        // Black flag + tag letters "gb" + subdivision ("eng", "sct", "wls") + cancel tag.
+        let tags = [
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+        ];
+        let gb = tags[0] == '\u{E0067}' && tags[1] == '\u{E0062}' && tags[5] == '\u{E007F}'; // panic-ok: const indices
+        return (gb && it.next().is_none())
             .then(|| code_index(b"GB"))
             .flatten();
     }

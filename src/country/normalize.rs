@@ -2,7 +2,7 @@
 //! were made by that code, so any change here must be made there too (tests/country_data.rs checks
 //! every source name round-trips).
 
-use super::data::{FOLD_FROM, FOLD_MULTI, FOLD_TO};
+use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
 pub const KEY_CAP: usize = 256;
@@ -31,22 +31,23 @@ fn fold(c: char) -> Folded {
     if (0xE0000..=0xE007F).contains(&cp) {
         return Folded::Drop;
     }
-    if cp > 0xFFFF {
+    let Some(&(lo, _, off)) = FOLD_BLOCKS
+        .iter()
+        .find(|&&(lo, len, _)| cp >= lo && cp - lo < u32::from(len))
+    else {
         return Folded::Char(c);
-    }
-    match FOLD_FROM.binary_search(&(cp as u16)) {
-        Ok(i) => match FOLD_TO.get(i).copied().unwrap_or(0x20) {
-            0 => Folded::Drop,
-            0x20 => Folded::Sep,
-            t @ 0xE000..=0xF8FF => Folded::Str(
-                FOLD_MULTI
-                    .get(usize::from(t - 0xE000))
-                    .copied()
-                    .unwrap_or(""),
-            ),
-            t => char::from_u32(u32::from(t)).map_or(Folded::Sep, Folded::Char),
-        },
-        Err(_) => Folded::Char(c),
+    };
+    let at = usize::from(off) + (cp - lo) as usize;
+    match FOLD.get(at).copied().unwrap_or(0) {
+        0 => Folded::Char(c),
+        1 => Folded::Drop,
+        2 => Folded::Sep,
+        b @ 3..=47 => Folded::Str(FOLD_MULTI.get(usize::from(b - 3)).copied().unwrap_or("")),
+        b @ 48..=127 => Folded::Char(char::from(b)),
+        b => {
+            let d = FOLD_DELTAS.get(usize::from(b - 128)).copied().unwrap_or(0);
+            char::from_u32(cp.wrapping_add_signed(d)).map_or(Folded::Sep, Folded::Char)
+        }
     }
 }
 

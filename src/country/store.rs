@@ -57,20 +57,38 @@ pub fn fnv1a(key: &[u8]) -> u32 {
     })
 }
 
-/// Exact lookup of a non-Latin key by its hash.
-pub fn hash_find(key: &[u8]) -> Option<Hit> {
+/// A hash store (hashStore in the generator): bucket heads, LEB128 deltas, values by rank.
+pub struct HashStore {
+    pub heads: &'static [u32],
+    pub offsets: &'static [u16],
+    pub deltas: &'static [u8],
+    pub values: &'static [u8],
+}
+
+pub static NAME_HASHES: HashStore = HashStore {
+    heads: &HASH_HEADS,
+    offsets: &HASH_OFFSETS,
+    deltas: HASH_DELTAS,
+    values: &HASH_VALUES,
+};
+
+/// Exact lookup of a key by its hash. A false hit needs a 32-bit collision with one of a few
+/// thousand keys (p < 1e-6 for any input that is no key).
+pub fn hash_find(store: &HashStore, key: &[u8]) -> Option<Hit> {
     let h = fnv1a(key);
-    let b = HASH_HEADS
+    let b = store
+        .heads
         .partition_point(|&head| head <= h)
         .checked_sub(1)?;
-    let mut cur = *HASH_HEADS.get(b)?;
+    let mut cur = *store.heads.get(b)?;
     let mut rank = b * BUCKET;
-    let mut deltas = HASH_DELTAS
-        .get(usize::from(*HASH_OFFSETS.get(b)?)..)?
+    let mut deltas = store
+        .deltas
+        .get(usize::from(*store.offsets.get(b)?)..)?
         .iter();
     loop {
         match cur.cmp(&h) {
-            Ordering::Equal => return HASH_VALUES.get(rank).map(|&v| hit(v)),
+            Ordering::Equal => return store.values.get(rank).map(|&v| hit(v)),
             Ordering::Greater => return None,
             Ordering::Less => {}
         }

@@ -1,8 +1,15 @@
 //! IANA time zone -> country, from tzdata's zone.tab / zone1970.tab and its backward-compatible links
 //! (data/country/tz-overrides.tsv fixes the links that cross borders). UTC, Etc/* and unknown -> None.
 
-use super::data::{COUNTRIES, TZ, TZ_BUCKETS};
-use super::store::{text_find, Hit};
+use super::data::{COUNTRIES, TZ_DELTAS, TZ_HEADS, TZ_OFFSETS, TZ_VALUES};
+use super::store::{hash_find, HashStore, Hit};
+
+static ZONES: HashStore = HashStore {
+    heads: &TZ_HEADS,
+    offsets: &TZ_OFFSETS,
+    deltas: TZ_DELTAS,
+    values: &TZ_VALUES,
+};
 
 /// Longest zone name (America/Argentina/ComodRivadavia is 32).
 const MAX_TZ: usize = 64;
@@ -18,7 +25,7 @@ pub fn from_time_zone(tz: &str) -> Option<&'static str> {
         // Zone names are ASCII; a non-ASCII byte simply fails the lookup.
         *d = s.to_ascii_lowercase();
     }
-    match text_find(TZ, &TZ_BUCKETS, key)? {
+    match hash_find(&ZONES, key)? {
         Hit::Country(i) => COUNTRIES.get(usize::from(i)).map(|c| c.alpha2),
         Hit::Reject => None,
     }
