@@ -24,8 +24,9 @@ use crate::Error;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &Request) -> Promise;
+    // The global fetch (Workers have no `window`); `catch` so a synchronous throw is an Err.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(request: &Request) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
     // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
@@ -378,7 +379,11 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
         init.set_body(&JsValue::from_str(body));
     }
     let upstream_request = Request::new_with_str_and_init(&upstream_url, &init)?;
-    let upstream: Response = match JsFuture::from(global_fetch(&upstream_request)).await {
+    let sent = match global_fetch(&upstream_request) {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let upstream: Response = match sent {
         Ok(resp) => resp.dyn_into()?,
         Err(_) => return local(&proxy::upstream_unreachable(), &cors),
     };

@@ -261,6 +261,24 @@ test("upstream 402 and 409 pass through with status and JSON body", async () => 
   assert.equal(log.at(-1).query, `email=${encodeURIComponent(colleague.toBeInvitedById)}`);
 });
 
+async function fault(spec) {
+  const res = await fetch(`${emu.url}/__emulator/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(spec) });
+  assert.equal(res.status, 201, await res.text());
+}
+
+test("429 with Retry-After passes through, readable by the page; a dropped upstream is a 502", async () => {
+  await fault({ route: "/v1/colleagues-list", count: 1, action: "status", status: 429, retryAfter: "3" });
+  const res = await workers.fetch(`http://main.test/wazper/v1/colleagues-list?email=${encodeURIComponent("a@acme.io")}`, { headers: browser });
+  assert.equal(res.status, 429);
+  assert.equal(res.headers.get("retry-after"), "3");
+  assert.match(res.headers.get("access-control-expose-headers"), /Retry-After/);
+  assert.equal(typeof (await res.json()).error, "string");
+  await fault({ route: "/v1/colleagues-list", count: 1, action: "drop" });
+  const dropped = await workers.fetch(`http://main.test/wazper/v1/colleagues-list?email=${encodeURIComponent("a@acme.io")}`, { headers: browser });
+  assert.equal(dropped.status, 502);
+  assert.deepEqual(await dropped.json(), { error: "Upstream unreachable" });
+});
+
 test("unknown routes get 404 and wrong methods 405, as JSON", async () => {
   const { result, sent } = await upstreamDuring(async () => {
     const out = [];
