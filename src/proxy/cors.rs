@@ -39,7 +39,7 @@ pub fn check_origin(allowed: &[String], origin: Option<&str>, self_origin: &str)
         return OriginCheck::Forbidden;
     };
     let same_origin = !self_origin.is_empty() && self_origin.eq_ignore_ascii_case(&normalised);
-    if same_origin || allowed.iter().any(|a| *a == normalised) {
+    if same_origin || allowed.contains(&normalised) {
         OriginCheck::Allowed(origin.trim().to_string())
     } else {
         OriginCheck::Forbidden
