@@ -7,5 +7,6 @@ mod country;
 mod email;
 mod error;
 mod fetch;
+mod proxy;
 mod runtime;
 mod strings;
