@@ -62,7 +62,7 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
             for cut in (8..key.len()).rev() {
                 if let Some(prefix) = key.get(..cut) {
                     if out.ends_with(&[prefix, "..."].concat()) {
-                        let keep = out.len() - prefix.len() - 3;
+                        let keep = out.len().saturating_sub(prefix.len() + 3);
                         out.truncate(keep);
                         out.push_str("[redacted]...");
                         break;

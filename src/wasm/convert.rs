@@ -61,8 +61,17 @@ pub fn field(v: &JsValue) -> Field {
 }
 
 /// `obj[key]` as a `Field`; a getter or Proxy trap that throws becomes a typed failure.
-pub fn prop(obj: &JsValue, key: &'static str) -> Field {
-    match Reflect::get(obj, &js(key)) {
+pub fn prop(obj: &JsValue, key: &str) -> Field {
+    read_prop(obj, &JsValue::from_str(key))
+}
+
+/// `prop` for the shell's own fixed property names, whose JS strings are cached.
+fn prop_static(obj: &JsValue, key: &'static str) -> Field {
+    read_prop(obj, &js(key))
+}
+
+fn read_prop(obj: &JsValue, key: &JsValue) -> Field {
+    match Reflect::get(obj, key) {
         Ok(v) => field(&v),
         Err(_) => Field::Other("a value whose getter threw"),
     }
@@ -95,12 +104,12 @@ fn read<T>(v: &JsValue, f: impl FnOnce(&JsValue) -> T) -> Arg<T> {
 
 pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
     read(v, |o| RawClientOptions {
-        api_key: prop(o, "apiKey"),
-        base_url: prop(o, "baseUrl"),
-        timeout_ms: prop(o, "timeoutMs"),
-        max_retries: prop(o, "maxRetries"),
-        skip_personal_emails: prop(o, "skipPersonalEmails"),
-        dangerously_allow_browser: prop(o, "dangerouslyAllowBrowser"),
+        api_key: prop_static(o, "apiKey"),
+        base_url: prop_static(o, "baseUrl"),
+        timeout_ms: prop_static(o, "timeoutMs"),
+        max_retries: prop_static(o, "maxRetries"),
+        skip_personal_emails: prop_static(o, "skipPersonalEmails"),
+        dangerously_allow_browser: prop_static(o, "dangerouslyAllowBrowser"),
     })
 }
 
@@ -125,7 +134,7 @@ pub fn call_options(v: &JsValue) -> (Arg<RawCallOptions>, Option<web_sys::AbortS
         };
         RawCallOptions {
             signal: s,
-            timeout_ms: prop(o, "timeoutMs"),
+            timeout_ms: prop_static(o, "timeoutMs"),
         }
     });
     (arg, signal)
@@ -133,34 +142,34 @@ pub fn call_options(v: &JsValue) -> (Arg<RawCallOptions>, Option<web_sys::AbortS
 
 pub fn sync_user(v: &JsValue) -> Arg<RawSyncUser> {
     read(v, |o| RawSyncUser {
-        email: prop(o, "email"),
-        country: prop(o, "country"),
-        first_name: prop(o, "firstName"),
-        last_name: prop(o, "lastName"),
-        name: prop(o, "name"),
-        job_title: prop(o, "jobTitle"),
-        invite_link: prop(o, "inviteLink"),
+        email: prop_static(o, "email"),
+        country: prop_static(o, "country"),
+        first_name: prop_static(o, "firstName"),
+        last_name: prop_static(o, "lastName"),
+        name: prop_static(o, "name"),
+        job_title: prop_static(o, "jobTitle"),
+        invite_link: prop_static(o, "inviteLink"),
     })
 }
 
 pub fn new_colleague(v: &JsValue) -> Arg<RawNewColleague> {
     read(v, |o| RawNewColleague {
-        name: prop(o, "name"),
-        email: prop(o, "email"),
-        company_name: prop(o, "companyName"),
-        to_be_invited_by_id: prop(o, "toBeInvitedById"),
-        job_title: prop(o, "jobTitle"),
-        website: prop(o, "website"),
-        team: prop(o, "team"),
-        invite_link: prop(o, "inviteLink"),
-        redirection_link: prop(o, "redirectionLink"),
+        name: prop_static(o, "name"),
+        email: prop_static(o, "email"),
+        company_name: prop_static(o, "companyName"),
+        to_be_invited_by_id: prop_static(o, "toBeInvitedById"),
+        job_title: prop_static(o, "jobTitle"),
+        website: prop_static(o, "website"),
+        team: prop_static(o, "team"),
+        invite_link: prop_static(o, "inviteLink"),
+        redirection_link: prop_static(o, "redirectionLink"),
     })
 }
 
 pub fn colleague_update(v: &JsValue) -> Arg<RawColleagueUpdate> {
     read(v, |o| RawColleagueUpdate {
-        id: prop(o, "id"),
-        status: prop(o, "status"),
-        email: prop(o, "email"),
+        id: prop_static(o, "id"),
+        status: prop_static(o, "status"),
+        email: prop_static(o, "email"),
     })
 }
