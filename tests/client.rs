@@ -858,6 +858,32 @@ fn non_json_error_body_keeps_status_and_a_readable_message() {
     }
 }
 
+#[test]
+fn redirects_are_not_followed_and_reported() {
+    let c = config_with(|r| r.max_retries = Field::Number(0.0));
+    // Status 0: a browser's opaque redirect; 3xx: what Node and Workers hand back.
+    let t = FakeTransport::new(vec![Ok(RawResponse {
+        status: 0,
+        status_text: String::new(),
+        retry_after: None,
+        body: Body::NotJson,
+    })]);
+    let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
+    assert_eq!((e.code, e.status), (ErrorCode::HttpError, None));
+    assert!(e.message.contains("redirect"));
+    let t = FakeTransport::new(vec![Ok(RawResponse {
+        status: 302,
+        status_text: String::new(),
+        retry_after: None,
+        body: Body::NotJson,
+    })]);
+    let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
+    assert_eq!(
+        (e.code, e.status, e.message.as_str()),
+        (ErrorCode::HttpError, Some(302), "HTTP 302 Found")
+    );
+}
+
 // ---------- retries ----------
 
 #[test]

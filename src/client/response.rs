@@ -152,6 +152,11 @@ pub fn code_for(status: u16, message: Option<&str>) -> ErrorCode {
 /// The standard reason phrase, for responses whose status line carried none (HTTP/2).
 fn reason_phrase(status: u16) -> &'static str {
     match status {
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         402 => "Payment Required",
@@ -174,6 +179,9 @@ fn reason_phrase(status: u16) -> &'static str {
     }
 }
 
+const REDIRECT_MESSAGE: &str =
+    "The API answered with a redirect; the client does not follow redirects, which would carry the API key to another address";
+
 /// Builds the error for a non-2xx response. The message is the server's `error` when it sent one,
 /// else "HTTP <status> <reason>"; both are scrubbed of the key and capped in length.
 pub fn map_error(
@@ -183,6 +191,10 @@ pub fn map_error(
     details: Option<&str>,
     api_key: Option<&str>,
 ) -> Error {
+    if status == 0 {
+        // Browsers report a redirect that fetch was told not to follow as an opaque status 0.
+        return Error::new(ErrorCode::HttpError, None, REDIRECT_MESSAGE);
+    }
     let code = code_for(status, error);
     let server_message = error
         .map(|e| sanitize_server_text(e, api_key))

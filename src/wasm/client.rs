@@ -18,6 +18,36 @@ use crate::client::options::{call_config, client_config};
 use crate::client::{Call, CallConfig, ClientConfig, UserSyncPlan};
 use crate::error::Error;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+export interface ClientOptions {
+  /** Sent as X-API-Key; omit when baseUrl is your own proxy that adds it. */
+  apiKey?: string;
+  /** Default "https://api.wazper.com"; may carry a path prefix; a trailing "/" is fine. */
+  baseUrl?: string;
+  /** Per attempt, default 10000. */
+  timeoutMs?: number;
+  /** Default 2 (so at most 3 attempts). */
+  maxRetries?: number;
+  /** Default true: userSync on a personal email resolves without a request. */
+  skipPersonalEmails?: boolean;
+  /** Default false. */
+  dangerouslyAllowBrowser?: boolean;
+}
+export interface CallOptions { signal?: AbortSignal; timeoutMs?: number }
+export interface SyncUser { email: string; country: string; firstName?: string; lastName?: string;
+  name?: string; jobTitle?: string; inviteLink?: string }
+export interface UserSyncResult { success: boolean; status: string; requestId?: string; userId?: string;
+  message?: string; reason?: string }
+export interface NewColleague { name: string; email: string; companyName: string; toBeInvitedById: string;
+  jobTitle?: string; website?: string; team?: number; inviteLink?: string; redirectionLink?: string }
+export interface ColleagueUpdate { id: string; status?: string; email?: string }
+export interface Colleague { id: string; name?: string; email: string; jobTitle?: string | null; status?: string;
+  createdAt?: string; companyName?: string; website?: string | null; inviteLink?: string; redirectionLink?: string;
+  photo?: string | null; team?: number | null; wazClientId?: string; toBeInvitedById?: string;
+  latestAction?: string; updatedAt?: string; [field: string]: unknown }
+"#;
+
 /// A Wazper API client. Options are validated once, here.
 #[wasm_bindgen]
 pub struct WazperClient {
@@ -128,7 +158,9 @@ fn update_colleague(config: Rc<ClientConfig>, input: &JsValue, opts: &JsValue) -
 #[wasm_bindgen]
 impl WazperClient {
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<WazperClient, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<WazperClient, JsValue> {
         match config(&options) {
             Ok(c) => Ok(WazperClient { config: Rc::new(c) }),
             Err(e) => Err(to_js(&e)),
@@ -136,22 +168,42 @@ impl WazperClient {
     }
 
     #[wasm_bindgen(js_name = userSync)]
-    pub fn user_sync(&self, user: JsValue, opts: JsValue) -> Promise {
+    #[wasm_bindgen(unchecked_return_type = "Promise<UserSyncResult>")]
+    pub fn user_sync(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SyncUser")] user: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+    ) -> Promise {
         user_sync(self.config.clone(), &user, &opts)
     }
 
     #[wasm_bindgen(js_name = createColleague)]
-    pub fn create_colleague(&self, input: JsValue, opts: JsValue) -> Promise {
+    #[wasm_bindgen(unchecked_return_type = "Promise<Colleague>")]
+    pub fn create_colleague(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "NewColleague")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+    ) -> Promise {
         create_colleague(self.config.clone(), &input, &opts)
     }
 
     #[wasm_bindgen(js_name = listColleagues)]
-    pub fn list_colleagues(&self, email: JsValue, opts: JsValue) -> Promise {
+    #[wasm_bindgen(unchecked_return_type = "Promise<Colleague[]>")]
+    pub fn list_colleagues(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] email: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+    ) -> Promise {
         list_colleagues(self.config.clone(), &email, &opts)
     }
 
     #[wasm_bindgen(js_name = updateColleague)]
-    pub fn update_colleague(&self, input: JsValue, opts: JsValue) -> Promise {
+    #[wasm_bindgen(unchecked_return_type = "Promise<Colleague>")]
+    pub fn update_colleague(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ColleagueUpdate")] input: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+    ) -> Promise {
         update_colleague(self.config.clone(), &input, &opts)
     }
 }
@@ -164,22 +216,38 @@ fn with_options(options: &JsValue, f: impl FnOnce(Rc<ClientConfig>) -> Promise) 
     }
 }
 
-#[wasm_bindgen(js_name = userSync)]
-pub fn user_sync_fn(options: JsValue, user: JsValue, opts: JsValue) -> Promise {
+#[wasm_bindgen(js_name = userSync, unchecked_return_type = "Promise<UserSyncResult>")]
+pub fn user_sync_fn(
+    #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SyncUser")] user: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+) -> Promise {
     with_options(&options, |c| user_sync(c, &user, &opts))
 }
 
-#[wasm_bindgen(js_name = createColleague)]
-pub fn create_colleague_fn(options: JsValue, input: JsValue, opts: JsValue) -> Promise {
+#[wasm_bindgen(js_name = createColleague, unchecked_return_type = "Promise<Colleague>")]
+pub fn create_colleague_fn(
+    #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "NewColleague")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+) -> Promise {
     with_options(&options, |c| create_colleague(c, &input, &opts))
 }
 
-#[wasm_bindgen(js_name = listColleagues)]
-pub fn list_colleagues_fn(options: JsValue, email: JsValue, opts: JsValue) -> Promise {
+#[wasm_bindgen(js_name = listColleagues, unchecked_return_type = "Promise<Colleague[]>")]
+pub fn list_colleagues_fn(
+    #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] email: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+) -> Promise {
     with_options(&options, |c| list_colleagues(c, &email, &opts))
 }
 
-#[wasm_bindgen(js_name = updateColleague)]
-pub fn update_colleague_fn(options: JsValue, input: JsValue, opts: JsValue) -> Promise {
+#[wasm_bindgen(js_name = updateColleague, unchecked_return_type = "Promise<Colleague>")]
+pub fn update_colleague_fn(
+    #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ColleagueUpdate")] input: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] opts: JsValue,
+) -> Promise {
     with_options(&options, |c| update_colleague(c, &input, &opts))
 }

@@ -143,6 +143,8 @@ impl Transport for FetchTransport {
             init.set_body(&JsValue::from_str(body));
         }
         init.set_signal(Some(&attempt_signal));
+        // Never follow a redirect: it would carry the X-API-Key header to wherever it points.
+        let _ = Reflect::set(&init, &js("redirect"), &js("manual"));
 
         let promise =
             global_fetch(&request.url, &init).map_err(|_| self.failure(&attempt_signal))?;

@@ -128,6 +128,7 @@ const BODIES = [
 globalThis.fetch = (url, init) => {
   fetchCalls++;
   assert.ok(!String(url).includes(KEY), "the key never goes into a URL");
+  assert.equal(init?.redirect, "manual", "redirects are never followed (they would carry the key)");
   const signal = init?.signal;
   switch (Math.floor(rand() * 10)) {
     case 0: return Promise.reject(new TypeError("fetch failed"));
