@@ -558,6 +558,30 @@ async fn retry_after_over_60s_fails_at_once() {
 }
 
 #[wasm_bindgen_test]
+async fn retry_after_http_date_is_waited_for() {
+    reset().await;
+    let c = client(Some("demo_key"), "");
+    let who = [&unique("rd"), "@acme.example"].concat();
+    // Two seconds ahead (HTTP dates have whole seconds, so the wait lies in (1, 2] s).
+    let date = js("new Date(Date.now() + 2000).toUTCString()")
+        .as_string()
+        .expect("date");
+    let f = [
+        "{\"route\": \"/v1/colleagues-list\", \"count\": 1, \"status\": 503, \"retryAfter\": \"",
+        &date,
+        "\"}",
+    ]
+    .concat();
+    fault(&f).await;
+    let t0 = now();
+    await_js(c.list_colleagues(who.into(), JsValue::UNDEFINED).into())
+        .await
+        .expect("retried after the date");
+    let waited = now() - t0;
+    assert!((900.0..3500.0).contains(&waited), "waited {waited} ms");
+}
+
+#[wasm_bindgen_test]
 async fn timeouts_per_attempt() {
     reset().await;
     let who = [&unique("t"), "@acme.example"].concat();

@@ -85,9 +85,7 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     let mut year: Option<i64> = None;
     let mut time: Option<(u32, u32, u32)> = None;
     let mut weekday_seen = false;
-    let tokens = s
-        .split(|c: char| c == ' ' || c == ',' || c == '-')
-        .filter(|t| !t.is_empty());
+    let tokens = s.split([' ', ',', '-']).filter(|t| !t.is_empty());
     for token in tokens {
         if token.contains(':') {
             let mut parts = token.split(':');

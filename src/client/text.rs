@@ -47,14 +47,12 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
         _ => text.to_owned(),
     };
     let mut out = String::with_capacity(scrubbed.len().min(MAX_SERVER_TEXT + 3));
-    let mut count = 0;
-    for c in scrubbed.trim().chars() {
+    for (count, c) in scrubbed.trim().chars().enumerate() {
         if count == MAX_SERVER_TEXT {
             out.push_str("...");
             break;
         }
         out.push(if c.is_control() { ' ' } else { c });
-        count += 1;
     }
     // Truncation must not leave a prefix of the key behind either.
     if let Some(key) = api_key {

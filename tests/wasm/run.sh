@@ -4,8 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export WAZPER_EMULATOR_BIN=${WAZPER_EMULATOR_BIN:-$PWD/target/debug/wazper-emulator}
-scratch=${WAZPER_SCRATCH:-$(mktemp -d)}
-mkdir -p "$scratch/chromium-profile"
 
 run_both() {
   echo "-- wasm_client in Node"
