@@ -74,8 +74,10 @@ pub struct Error {
 pub struct ErrorDetails {
     /// The input field a client-side validation error is about ("email", "user.country", ...).
     pub field: Option<&'static str>,
-    /// The server's `details` string (500 bodies carry one).
+    /// The server's `details` string (500 bodies carry one), with the API key scrubbed out.
     pub server: Option<String>,
+    /// A Retry-After the client refused to wait for (over 60 s), in whole seconds.
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl Error {
@@ -87,4 +89,27 @@ impl Error {
             details: None,
         }
     }
+
+    /// A client-side error (no response involved) about one input field.
+    pub fn field(code: ErrorCode, field: &'static str, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            status: None,
+            message: message.into(),
+            details: Some(ErrorDetails {
+                field: Some(field),
+                ..ErrorDetails::default()
+            }),
+        }
+    }
 }
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.code.as_str())?;
+        f.write_str(": ")?;
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

@@ -10,7 +10,9 @@ pub mod email;
 pub mod error;
 pub mod proxy;
 
+// Public (hidden) only so tests/wasm_client.rs can drive the shell's bindings from Rust.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::{Error, ErrorCode};

@@ -1,1 +1,185 @@
-//! JS bindings of the `client` core module.
+//! JS bindings of the `client` core module: the `WazperClient` class and the four free functions.
+//! Arguments are taken as raw `JsValue`s so no conversion can throw; every call error becomes a
+//! rejected promise, and the constructor throws the same WazperError-shaped errors.
+
+use std::rc::Rc;
+
+use js_sys::Promise;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use super::convert;
+use super::error::to_js;
+use super::fetch::{FetchTransport, JsClock};
+use super::runtime;
+use crate::client::options::{call_config, client_config};
+use crate::client::{Call, CallConfig, ClientConfig, UserSyncPlan};
+use crate::error::Error;
+
+/// A Wazper API client. Options are validated once, here.
+#[wasm_bindgen]
+pub struct WazperClient {
+    config: Rc<ClientConfig>,
+}
+
+fn config(options: &JsValue) -> Result<ClientConfig, Error> {
+    client_config(convert::client_options(options), runtime::detect())
+}
+
+fn reject(e: &Error) -> Promise {
+    Promise::reject(&to_js(e))
+}
+
+/// What userSync resolves with when a personal email is skipped client-side.
+#[derive(Serialize)]
+struct Skipped {
+    success: bool,
+    status: &'static str,
+    reason: &'static str,
+}
+
+fn skipped() -> Promise {
+    let out = Skipped {
+        success: true,
+        status: "skipped",
+        reason: "personal_email",
+    };
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    match out.serialize(&serializer) {
+        Ok(v) => Promise::resolve(&v),
+        Err(e) => Promise::reject(&e.into()),
+    }
+}
+
+/// The call options, validated; read once so a getter with side effects runs once.
+fn call_opts(opts: &JsValue) -> Result<(CallConfig, Option<AbortSignal>), Error> {
+    let (raw, signal) = convert::call_options(opts);
+    Ok((call_config(raw)?, signal))
+}
+
+/// Starts a validated call. Everything before the first await already ran synchronously, so a
+/// validation error never sends a request.
+fn start(
+    config: Rc<ClientConfig>,
+    call: Call,
+    opts: CallConfig,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    future_to_promise(async move {
+        let transport = FetchTransport {
+            signal: signal.clone(),
+        };
+        let clock = JsClock { signal };
+        config
+            .run(&call, opts, &transport, &clock)
+            .await
+            .map_err(|e| to_js(&e))
+    })
+}
+
+/// Call options first, then the input, then the request.
+fn begin(
+    config: Rc<ClientConfig>,
+    opts: &JsValue,
+    plan: impl FnOnce(&ClientConfig) -> Result<Option<Call>, Error>,
+) -> Promise {
+    let (call_opts, signal) = match call_opts(opts) {
+        Ok(o) => o,
+        Err(e) => return reject(&e),
+    };
+    match plan(&config) {
+        Ok(Some(call)) => start(config, call, call_opts, signal),
+        Ok(None) => skipped(),
+        Err(e) => reject(&e),
+    }
+}
+
+fn user_sync(config: Rc<ClientConfig>, user: &JsValue, opts: &JsValue) -> Promise {
+    begin(config, opts, |c| {
+        match c.plan_user_sync(convert::sync_user(user))? {
+            UserSyncPlan::SkippedPersonalEmail => Ok(None),
+            UserSyncPlan::Send(call) => Ok(Some(call)),
+        }
+    })
+}
+
+fn create_colleague(config: Rc<ClientConfig>, input: &JsValue, opts: &JsValue) -> Promise {
+    begin(config, opts, |c| {
+        c.plan_create_colleague(convert::new_colleague(input))
+            .map(Some)
+    })
+}
+
+fn list_colleagues(config: Rc<ClientConfig>, email: &JsValue, opts: &JsValue) -> Promise {
+    begin(config, opts, |c| {
+        c.plan_list_colleagues(convert::field(email)).map(Some)
+    })
+}
+
+fn update_colleague(config: Rc<ClientConfig>, input: &JsValue, opts: &JsValue) -> Promise {
+    begin(config, opts, |c| {
+        c.plan_update_colleague(convert::colleague_update(input))
+            .map(Some)
+    })
+}
+
+#[wasm_bindgen]
+impl WazperClient {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<WazperClient, JsValue> {
+        match config(&options) {
+            Ok(c) => Ok(WazperClient { config: Rc::new(c) }),
+            Err(e) => Err(to_js(&e)),
+        }
+    }
+
+    #[wasm_bindgen(js_name = userSync)]
+    pub fn user_sync(&self, user: JsValue, opts: JsValue) -> Promise {
+        user_sync(self.config.clone(), &user, &opts)
+    }
+
+    #[wasm_bindgen(js_name = createColleague)]
+    pub fn create_colleague(&self, input: JsValue, opts: JsValue) -> Promise {
+        create_colleague(self.config.clone(), &input, &opts)
+    }
+
+    #[wasm_bindgen(js_name = listColleagues)]
+    pub fn list_colleagues(&self, email: JsValue, opts: JsValue) -> Promise {
+        list_colleagues(self.config.clone(), &email, &opts)
+    }
+
+    #[wasm_bindgen(js_name = updateColleague)]
+    pub fn update_colleague(&self, input: JsValue, opts: JsValue) -> Promise {
+        update_colleague(self.config.clone(), &input, &opts)
+    }
+}
+
+/// Runs `f` with a one-off client built from `options`; invalid options reject the promise.
+fn with_options(options: &JsValue, f: impl FnOnce(Rc<ClientConfig>) -> Promise) -> Promise {
+    match config(options) {
+        Ok(c) => f(Rc::new(c)),
+        Err(e) => reject(&e),
+    }
+}
+
+#[wasm_bindgen(js_name = userSync)]
+pub fn user_sync_fn(options: JsValue, user: JsValue, opts: JsValue) -> Promise {
+    with_options(&options, |c| user_sync(c, &user, &opts))
+}
+
+#[wasm_bindgen(js_name = createColleague)]
+pub fn create_colleague_fn(options: JsValue, input: JsValue, opts: JsValue) -> Promise {
+    with_options(&options, |c| create_colleague(c, &input, &opts))
+}
+
+#[wasm_bindgen(js_name = listColleagues)]
+pub fn list_colleagues_fn(options: JsValue, email: JsValue, opts: JsValue) -> Promise {
+    with_options(&options, |c| list_colleagues(c, &email, &opts))
+}
+
+#[wasm_bindgen(js_name = updateColleague)]
+pub fn update_colleague_fn(options: JsValue, input: JsValue, opts: JsValue) -> Promise {
+    with_options(&options, |c| update_colleague(c, &input, &opts))
+}

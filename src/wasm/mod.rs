@@ -1,7 +1,10 @@
 //! The wasm-bindgen shell: the only code that touches JsValue. It converts values and calls fetch;
 //! every decision is made by the core.
 
-mod client;
+pub mod client;
+mod convert;
 mod country;
 mod email;
-mod proxy;
+mod error;
+mod fetch;
+mod runtime;

@@ -1,0 +1,402 @@
+#!/usr/bin/env node
+// Generates src/country/data.rs + src/country/{names,tz}.bin from named sources (see data/country/SOURCES.md).
+// Run from the repo root: `node scripts/gen-country-data.mjs`. Deterministic: same inputs, same bytes.
+//
+// Tables (all read by src/country/):
+// - COUNTRIES: the 250 rows of country-names-en.tsv with alpha-3/numeric from i18n-iso-countries.
+// - FOLD*: per-code-point folding (lowercase, strip diacritics, punctuation -> separator), computed here
+//   with the JS Unicode tables so the Rust side needs none; both sides normalise with the same table.
+// - latin.bin / hashed.bin / tz.bin: the key stores (formats described at textStore / hashStore below).
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { execSync } from "node:child_process";
+
+const require = createRequire(import.meta.url);
+const root = new URL("..", import.meta.url).pathname;
+const I18N = root + "node_modules/i18n-iso-countries/";
+const CANON = process.env.COUNTRY_NAMES_TSV || "/work/shared/data/country-names-en.tsv";
+const ZONEINFO = "/usr/share/zoneinfo/";
+const DATA = root + "data/country/";
+const OUT = root + "src/country/";
+const BUCKET = 16;
+const REJECT = 255;
+
+// The 28 locales the brief names, loaded in full (every name and alternative).
+const LOCALES = "en de fr es it pt nl pl ru tr ja zh ko ar sv da nb fi cs uk ro hu el he id vi th hi".split(" ");
+
+const tsv = (file) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.split("\t"));
+
+// ---------------------------------------------------------------- countries
+const canon = tsv(CANON).slice(1); // header: alpha2 name
+const codes = require(I18N + "codes.json"); // [alpha2, alpha3, numeric, ...]
+const byA2 = new Map(codes.map((c) => [c[0], c]));
+const countries = canon
+  .map(([a2, name]) => {
+    const c = byA2.get(a2);
+    if (!c) throw new Error(`no i18n codes for ${a2}`);
+    return { a2, name, a3: c[1], num: c[2] };
+  })
+  .sort((a, b) => (a.a2 < b.a2 ? -1 : 1));
+if (countries.length !== 250) throw new Error(`expected 250 countries, got ${countries.length}`);
+const idx = new Map(countries.map((c, i) => [c.a2, i]));
+
+// ---------------------------------------------------------------- folding
+// Code points outside ASCII that normalisation changes. value: "" drop, " " separator, else replacement.
+const fold = new Map();
+const RANGES = [
+  [0x80, 0x24f], [0x250, 0x2ff], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x52f], [0x530, 0x58f],
+  [0x590, 0x5ff], [0x600, 0x6ff], [0x10a0, 0x10ff], [0x1c90, 0x1cbf], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff],
+  [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x20d0, 0x20ff], [0x3000, 0x303f], [0x30fb, 0x30fb], [0xfe00, 0xfe0f], [0xfe30, 0xfe4f],
+  [0xfe50, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xff65],
+];
+const SPECIAL = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŧ: "t", ŋ: "n", ĸ: "k", ſ: "s", ĳ: "ij", ẞ: "ss", ς: "σ" };
+for (const [lo, hi] of RANGES) {
+  for (let cp = lo; cp <= hi; cp++) {
+    const ch = String.fromCodePoint(cp);
+    let out;
+    if (/\p{M}|\p{Cf}/u.test(ch) && !/[\u05be]/u.test(ch)) out = ""; // marks, zero-width, BOM: drop
+    else if (/\p{P}|\p{S}|\p{Z}|\p{Cc}|\p{Cn}|\p{Co}/u.test(ch)) out = " ";
+    else {
+      out = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+      out = [...out].map((c) => SPECIAL[c] ?? c).join("");
+      if (SPECIAL[ch.toLowerCase()]) out = SPECIAL[ch.toLowerCase()];
+      if (/[^\p{L}\p{N}]/u.test(out)) out = out.replace(/[^\p{L}\p{N}]/gu, " ").trim() || " ";
+    }
+    if (out !== ch) fold.set(cp, out);
+  }
+}
+// Compact form for the Rust side: one byte per code point of each block (see normalize.rs `fold`):
+// 0 unchanged, 1 dropped, 2 separator, 3.. a multi-char output FOLD_MULTI[b - 3], '0'-'9' / 'a'-'z' that
+// ASCII character, 128.. the code point plus FOLD_DELTAS[b - 128].
+const blocks = [];
+for (const [lo, hi] of RANGES) {
+  const last = blocks[blocks.length - 1];
+  if (last && last[1] + 1 === lo) last[1] = hi;
+  else blocks.push([lo, hi]);
+}
+const multi = [];
+const deltas = [];
+const foldBytes = [];
+const blockRows = blocks.map(([lo, hi]) => {
+  const offset = foldBytes.length;
+  for (let cp = lo; cp <= hi; cp++) {
+    let b;
+    if (!fold.has(cp)) b = 0;
+    else {
+      const out = fold.get(cp);
+      if (out === "") b = 1;
+      else if (out === " ") b = 2;
+      else if (/^[0-9a-z]$/.test(out)) b = out.charCodeAt(0);
+      else if ([...out].length === 1) {
+        const d = out.codePointAt(0) - cp;
+        let i = deltas.indexOf(d);
+        if (i < 0) (i = deltas.length), deltas.push(d);
+        b = 128 + i;
+      } else {
+        let i = multi.indexOf(out);
+        if (i < 0) (i = multi.length), multi.push(out);
+        b = 3 + i;
+      }
+    }
+    foldBytes.push(b);
+  }
+  return [lo, hi - lo + 1, offset];
+});
+if (process.env.DEBUG_FOLD) console.log(deltas.join(" "));
+if (deltas.length > 128 || multi.length > 45) throw new Error(`fold table overflow: ${deltas.length} deltas, ${multi.length} multi`);
+// Self-check: decoding the compact form gives back the fold map.
+for (const [lo, len, off] of blockRows) {
+  for (let cp = lo; cp < lo + len; cp++) {
+    const b = foldBytes[off + cp - lo];
+    const dec = b === 0 ? undefined : b === 1 ? "" : b === 2 ? " " : b < 48 ? multi[b - 3] : b < 128 ? String.fromCharCode(b) : String.fromCodePoint(cp + deltas[b - 128]);
+    if (dec !== fold.get(cp)) throw new Error(`fold encoding mismatch at ${cp.toString(16)}`);
+  }
+}
+writeFileSync(root + "src/country/fold.bin", Buffer.from(foldBytes));
+
+// Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
+function words(s) {
+  const ws = [];
+  let cur = "";
+  const flush = () => {
+    if (cur) ws.push(cur);
+    cur = "";
+  };
+  for (const ch of s) {
+    const cp = ch.codePointAt(0);
+    let out;
+    if (cp < 0x80) {
+      if (/[A-Za-z0-9]/.test(ch)) out = ch.toLowerCase();
+      else if (ch === "'") out = ""; // apostrophes join: "d'Ivoire" -> "divoire"
+      else if (ch === "&") {
+        flush();
+        ws.push("and");
+        continue;
+      } else out = " ";
+    } else if (cp >= 0xe0000 && cp <= 0xe007f) out = "";
+    else if (fold.has(cp)) out = fold.get(cp);
+    else out = ch;
+    if (out === " ") flush();
+    else cur += out;
+  }
+  flush();
+  return ws.flatMap((w) => (w === "the" ? [] : [w === "st" ? "saint" : w]));
+}
+const key = (s) => words(s).join("");
+// Paren-free variant of a data name ("Cocos (Keeling) Islands" -> "Cocos Islands").
+const withoutParens = (s) => s.replace(/\([^)]*\)/g, " ");
+
+// ---------------------------------------------------------------- names
+const keys = new Map(); // key -> { codes:Set, explicit:code|REJECT|undefined, src:Set }
+const add = (name, a2, src) => {
+  const k = key(name);
+  if (!k) return;
+  let e = keys.get(k);
+  if (!e) keys.set(k, (e = { codes: new Set(), src: new Set() }));
+  e.codes.add(a2);
+  e.src.add(src);
+};
+const loadLocale = (loc) => require(I18N + `langs/${loc}.json`).countries;
+for (const loc of LOCALES) {
+  for (const [a2, v] of Object.entries(loadLocale(loc))) {
+    if (!idx.has(a2)) continue;
+    for (const n of [].concat(v)) {
+      add(n, a2, loc);
+      if (n.includes("(")) add(withoutParens(n), a2, loc + "-noparen");
+    }
+  }
+}
+for (const [a2, locs] of tsv(DATA + "endonym-langs.tsv")) {
+  for (const loc of locs.split(" ")) {
+    const v = loadLocale(loc)[a2];
+    if (!v) throw new Error(`no ${loc} name for ${a2}`);
+    for (const n of [].concat(v)) add(n, a2, "endonym-" + loc);
+  }
+}
+for (const c of countries) {
+  add(c.name, c.a2, "canonical");
+  if (c.name.includes("(")) add(withoutParens(c.name), c.a2, "canonical-noparen");
+}
+// Explicit decisions: aliases win over data conflicts; rejects win over everything.
+const explicit = new Map();
+for (const [a2, name] of tsv(DATA + "aliases.tsv")) {
+  if (!idx.has(a2)) throw new Error(`alias for unknown ${a2}`);
+  const k = key(name);
+  if (explicit.has(k) && explicit.get(k) !== a2) throw new Error(`alias conflict ${name}`);
+  explicit.set(k, a2);
+}
+for (const [name] of tsv(DATA + "reject.tsv")) explicit.set(key(name), REJECT);
+// The canonical names are authoritative: each resolves to its own country whatever else claims it.
+for (const c of countries) {
+  const k = key(c.name);
+  if (explicit.has(k) && explicit.get(k) !== c.a2) throw new Error(`canonical ${c.name} vs explicit`);
+  explicit.set(k, c.a2);
+}
+
+const table = new Map(); // key -> country index | REJECT
+const conflicts = [];
+for (const [k, e] of keys) {
+  if (e.codes.size === 1) table.set(k, idx.get([...e.codes][0]));
+  else {
+    table.set(k, REJECT);
+    conflicts.push(`${k}\t${[...e.codes].sort().join(",")}\t${[...e.src].sort().join(",")}`);
+  }
+}
+for (const [k, v] of explicit) table.set(k, v === REJECT ? REJECT : idx.get(v));
+// Every canonical name must resolve to itself.
+for (const c of countries) {
+  if (table.get(key(c.name)) !== idx.get(c.a2)) throw new Error(`canonical ${c.name} does not resolve`);
+}
+conflicts.sort();
+writeFileSync(
+  DATA + "conflicts.generated.tsv",
+  "# Keys claimed by several countries in the i18n data; stored as REJECT unless aliases.tsv decides.\n" +
+    "# key\tcodes\tsources\tdecision\n" +
+    conflicts
+      .map((l) => {
+        const k = l.split("\t")[0];
+        const v = table.get(k);
+        return `${l}\t${v === REJECT ? "reject" : countries[v].a2}`;
+      })
+      .join("\n") +
+    "\n",
+);
+
+// ---------------------------------------------------------------- time zones
+const tzVersion = readFileSync(ZONEINFO + "tzdata.zi", "utf8").match(/^# version (\S+)/m)[1];
+const tz = new Map();
+for (const [cc, , zone] of tsv(ZONEINFO + "zone.tab")) tz.set(zone, cc);
+for (const [ccs, , zone] of tsv(ZONEINFO + "zone1970.tab")) if (!tz.has(zone)) tz.set(zone, ccs.split(",")[0]);
+const links = readFileSync(ZONEINFO + "tzdata.zi", "utf8")
+  .split("\n")
+  .filter((l) => l.startsWith("L "))
+  .map((l) => l.split(" ").slice(1));
+const overrides = new Map(tsv(DATA + "tz-overrides.tsv").map(([z, cc]) => [z, cc]));
+for (let pass = 0; pass < 3; pass++) {
+  for (const [target, alias] of links) {
+    if (tz.has(alias)) continue;
+    if (overrides.has(alias)) tz.set(alias, overrides.get(alias));
+    else if (tz.has(target)) tz.set(alias, tz.get(target));
+  }
+}
+for (const [z, cc] of overrides) if (!tz.has(z) || tz.get(z) !== cc) tz.set(z, cc);
+for (const cc of tz.values()) if (!idx.has(cc)) throw new Error(`tz country ${cc} unknown`);
+const tzTable = new Map([...tz].map(([z, cc]) => [z.toLowerCase(), idx.get(cc)]));
+
+// ---------------------------------------------------------------- encoding
+// Latin-script (ASCII after folding) name keys stay as text, because typo matching needs them: sorted, each key
+// followed by its value, written as one byte 0x80 + v when v < 0x7f, else 0x01 then v (key bytes are
+// 0x20..0x7e, so the terminator is unambiguous). Every BUCKET-th key starts a bucket; BUCKETS holds the
+// offsets for the binary search. Other keys are stored as 32-bit FNV-1a hashes (plain text of 12 scripts
+// costs ~60% more gzip), and so are time zones: sorted, delta-encoded as LEB128 in buckets (head = absolute hash), values apart.
+function textStore(map) {
+  const ents = [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const bytes = [];
+  const starts = [];
+  ents.forEach(([k, v], i) => {
+    if (i % BUCKET === 0) starts.push(bytes.length);
+    for (const ch of k) {
+      const c = ch.charCodeAt(0);
+      if (c < 0x20 || c > 0x7e) throw new Error(`non-ASCII text key ${k}`);
+      bytes.push(c);
+    }
+    if (v < 0x7f) bytes.push(0x80 + v);
+    else bytes.push(0x01, v);
+  });
+  if (bytes.length > 0xffff) throw new Error("text store over 64 KiB: widen BUCKETS to u32");
+  return { bytes: Buffer.from(bytes), starts, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
+}
+const fnv1a = (buf) => {
+  let h = 0x811c9dc5;
+  for (const b of buf) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h >>> 0;
+};
+function hashStore(map) {
+  const ents = [...map].map(([k, v]) => [fnv1a(Buffer.from(k, "utf8")), v]).sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < ents.length; i++) if (ents[i][0] === ents[i - 1][0]) throw new Error("hash collision");
+  const bytes = [];
+  const heads = [];
+  const offsets = [];
+  ents.forEach(([h], i) => {
+    if (i % BUCKET === 0) return heads.push(h), offsets.push(bytes.length);
+    let d = h - ents[i - 1][0];
+    while (d >= 0x80) bytes.push((d & 0x7f) | 0x80), (d = Math.floor(d / 0x80));
+    bytes.push(d);
+  });
+  return { bytes: Buffer.from(bytes), heads, offsets, values: ents.map((e) => e[1]), count: ents.length };
+}
+const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
+const latin = textStore(new Map([...table].filter(([k]) => isAscii(k))));
+const hashed = hashStore(new Map([...table].filter(([k]) => !isAscii(k))));
+const tzs = hashStore(tzTable);
+mkdirSync(OUT, { recursive: true });
+writeFileSync(OUT + "latin.bin", latin.bytes);
+writeFileSync(OUT + "hashed.bin", hashed.bytes);
+writeFileSync(OUT + "tz.bin", tzs.bytes);
+
+const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
+const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
+const byNum = countries.map((c, i) => i).sort((a, b) => (countries[a].num < countries[b].num ? -1 : 1));
+const i18nVersion = require(I18N + "package.json").version;
+let tzdataDeb = "unknown";
+try {
+  tzdataDeb = execSync("dpkg-query -W -f='${Version}' tzdata").toString();
+} catch {}
+
+const rsStr = (s) => JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, "\\u{$1}");
+const list = (xs, per = 20) => {
+  const out = [];
+  for (let i = 0; i < xs.length; i += per) out.push("    " + xs.slice(i, i + per).join(", ") + ",");
+  return out.join("\n");
+};
+const rs = `// @generated by scripts/gen-country-data.mjs — do not edit; edit data/country/* and re-run.
+// Sources: country-names-en.tsv (canonical names); i18n-iso-countries ${i18nVersion} (MIT): alpha-3,
+// numeric and names in ${LOCALES.length} locales + endonyms; tzdata ${tzVersion} (Debian ${tzdataDeb}, public
+// domain): zone.tab, zone1970.tab, tzdata.zi links; data/country/*.tsv (hand-curated).
+// ${latin.count} Latin + ${hashed.count} hashed name keys (${conflicts.length} data conflicts stored as rejects), ${tzs.count} time zones.
+
+use super::Country;
+
+/// Value stored for a key that must resolve to no country.
+pub const REJECT: u8 = ${REJECT};
+/// Entries per bucket in LATIN / TZ / HASH_*.
+pub const BUCKET: usize = ${BUCKET};
+
+/// The codes of every country as fixed 8-byte records (alpha-2, alpha-3, numeric), so that the
+/// COUNTRIES pointers into it are regular and compress well.
+const CODES: &str = "${countries.map((c) => c.a2 + c.a3 + c.num).join("")}";
+
+const fn code(i: usize, at: usize, len: usize) -> &'static str {
+    let (_, tail) = CODES.as_bytes().split_at(i * 8 + at);
+    let (bytes, _) = tail.split_at(len);
+    match core::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+}
+
+pub static COUNTRIES: [Country; ${countries.length}] = [
+${countries.map((c, i) => `    Country { name: ${rsStr(c.name)}, alpha2: code(${i}, 0, 2), alpha3: code(${i}, 2, 3), numeric: code(${i}, 5, 3) },`).join("\n")}
+];
+
+/// Indices into COUNTRIES sorted by alpha-3 and by numeric code.
+pub static BY_ALPHA3: [u8; ${byA3.length}] = [
+${list(byA3)}
+];
+pub static BY_NUMERIC: [u8; ${byNum.length}] = [
+${list(byNum)}
+];
+
+/// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
+pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [
+${codeAliases.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, i]) => `    ("${c}", ${i}),`).join("\n")}
+];
+
+/// Folding (scripts/gen-country-data.mjs, "Compact form"): blocks of (first code point, length,
+/// offset into FOLD), one byte per code point.
+pub static FOLD_BLOCKS: [(u32, u16, u16); ${blockRows.length}] = [
+${blockRows.map(([lo, len, off]) => `    (0x${lo.toString(16)}, ${len}, ${off}),`).join("\n")}
+];
+pub static FOLD: &[u8] = include_bytes!("fold.bin");
+pub static FOLD_DELTAS: [i32; ${deltas.length}] = [
+${list(deltas, 16)}
+];
+pub static FOLD_MULTI: [&str; ${multi.length}] = [${multi.map(rsStr).join(", ")}];
+
+/// Latin-script name keys as text (format in scripts/gen-country-data.mjs, textStore).
+pub static LATIN: &[u8] = include_bytes!("latin.bin");
+pub static LATIN_BUCKETS: [u16; ${latin.starts.length}] = [
+${list(latin.starts)}
+];
+/// Other name keys as FNV-1a hashes (hashStore): bucket heads, LEB128 deltas, values by rank.
+pub static HASH_HEADS: [u32; ${hashed.heads.length}] = [
+${list(hashed.heads, 8)}
+];
+pub static HASH_DELTAS: &[u8] = include_bytes!("hashed.bin");
+pub static HASH_OFFSETS: [u16; ${hashed.offsets.length}] = [
+${list(hashed.offsets)}
+];
+pub static HASH_VALUES: [u8; ${hashed.values.length}] = [
+${list(hashed.values, 24)}
+];
+/// IANA time zones, lowercased, as hashes (hashStore): exact matches only, so no text is needed.
+pub static TZ_HEADS: [u32; ${tzs.heads.length}] = [
+${list(tzs.heads, 8)}
+];
+pub static TZ_DELTAS: &[u8] = include_bytes!("tz.bin");
+pub static TZ_OFFSETS: [u16; ${tzs.offsets.length}] = [
+${list(tzs.offsets)}
+];
+pub static TZ_VALUES: [u8; ${tzs.values.length}] = [
+${list(tzs.values, 24)}
+];
+`;
+writeFileSync(OUT + "data.rs", rs);
+console.log(
+  `countries ${countries.length}, latin keys ${latin.count} (${latin.bytes.length} B), hashed ${hashed.count}, conflicts ${conflicts.length}, ` +
+    `tz ${tzs.count} (${tzs.bytes.length} B deltas), fold ${foldBytes.length} B, ${deltas.length} deltas, ${multi.length} multi, tzdata ${tzVersion}`,
+);

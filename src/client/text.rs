@@ -1,0 +1,109 @@
+//! Small string helpers shared by the client modules. They avoid `format!` so the wasm build
+//! does not pull in the formatting machinery for every message.
+
+/// `s` without `prefix`, compared ASCII case-insensitively.
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix) {
+        s.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for d in digits.iter().skip(i) {
+        out.push(char::from(*d));
+    }
+}
+
+pub fn u64_to_string(n: u64) -> String {
+    let mut s = String::new();
+    push_u64(&mut s, n);
+    s
+}
+
+/// Longest text surfaced from a server body: enough for any documented message, short enough that
+/// an HTML error page never ends up in an exception.
+pub const MAX_SERVER_TEXT: usize = 300;
+
+/// Server text made safe to surface: the API key replaced, control characters dropped, length capped.
+pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
+    let scrubbed = match api_key {
+        Some(key) if !key.is_empty() && text.contains(key) => text.replace(key, "[redacted]"),
+        _ => text.to_owned(),
+    };
+    let mut out = String::with_capacity(scrubbed.len().min(MAX_SERVER_TEXT + 3));
+    let mut count = 0;
+    for c in scrubbed.trim().chars() {
+        if count == MAX_SERVER_TEXT {
+            out.push_str("...");
+            break;
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+        count += 1;
+    }
+    // Truncation must not leave a prefix of the key behind either.
+    if let Some(key) = api_key {
+        if key.len() >= 8 {
+            for cut in (8..key.len()).rev() {
+                if let Some(prefix) = key.get(..cut) {
+                    if out.ends_with(&[prefix, "..."].concat()) {
+                        let keep = out.len() - prefix.len() - 3;
+                        out.truncate(keep);
+                        out.push_str("[redacted]...");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits() {
+        for n in [0u64, 7, 10, 99, 1234567890, u64::MAX] {
+            assert_eq!(u64_to_string(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn prefix_ci() {
+        assert_eq!(strip_prefix_ci("HTTPS://x", "https://"), Some("x"));
+        assert_eq!(strip_prefix_ci("http", "https://"), None);
+        assert_eq!(strip_prefix_ci("ééééééééé", "https://"), None);
+    }
+
+    #[test]
+    fn sanitize_scrubs_and_caps() {
+        let key = "sk_SECRET_123";
+        let s = sanitize_server_text("bad key sk_SECRET_123 here", Some(key));
+        assert!(!s.contains(key));
+        assert!(s.contains("[redacted]"));
+        let long = "x".repeat(1000);
+        assert!(sanitize_server_text(&long, None).chars().count() <= MAX_SERVER_TEXT + 3);
+        // A key cut in half by the length cap must not survive as a prefix.
+        let text = ["y".repeat(MAX_SERVER_TEXT - 10), key.to_owned()].concat();
+        let s = sanitize_server_text(&text, Some(key));
+        assert!(!s.contains("sk_SECRET_"), "{s}");
+        assert_eq!(sanitize_server_text("a\r\nb", None), "a  b");
+    }
+}

@@ -1,0 +1,289 @@
+//! Client-side validation of the four calls' inputs, mirroring the server's documented rules so a bad
+//! input fails with the contract's code before any request. Reused by the edge proxy to check the
+//! bodies browsers send it: the `Raw*` structs are filled from JS values or from parsed JSON alike.
+
+use super::options::{Arg, Field};
+use crate::error::{Error, ErrorCode};
+
+/// `SyncUser` as read from JS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawSyncUser {
+    pub email: Field,
+    pub country: Field,
+    pub first_name: Field,
+    pub last_name: Field,
+    pub name: Field,
+    pub job_title: Field,
+    pub invite_link: Field,
+}
+
+/// The `user` object userSync sends: country already the canonical English name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WireUser {
+    pub email: String,
+    pub country: &'static str,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub name: Option<String>,
+    pub job_title: Option<String>,
+    pub invite_link: Option<String>,
+}
+
+/// `NewColleague` as read from JS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawNewColleague {
+    pub name: Field,
+    pub email: Field,
+    pub company_name: Field,
+    pub to_be_invited_by_id: Field,
+    pub job_title: Field,
+    pub website: Field,
+    pub team: Field,
+    pub invite_link: Field,
+    pub redirection_link: Field,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WireNewColleague {
+    pub name: String,
+    pub email: String,
+    pub company_name: String,
+    pub to_be_invited_by_id: String,
+    pub job_title: Option<String>,
+    pub website: Option<String>,
+    /// A safe integer (checked), kept as the f64 JS gave.
+    pub team: Option<i64>,
+    pub invite_link: Option<String>,
+    pub redirection_link: Option<String>,
+}
+
+/// `ColleagueUpdate` as read from JS.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RawColleagueUpdate {
+    pub id: Field,
+    pub status: Field,
+    pub email: Field,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WireColleagueUpdate {
+    pub id: String,
+    pub status: Option<String>,
+    pub email: Option<String>,
+}
+
+fn message(parts: &[&str]) -> String {
+    parts.concat()
+}
+
+fn wrong_type(field: &'static str, got: &Field) -> Error {
+    Error::field(
+        ErrorCode::InvalidArgument,
+        field,
+        message(&[field, " must be a string, got ", got.type_name()]),
+    )
+}
+
+fn object<T>(arg: Arg<T>, what: &'static str) -> Result<T, Error> {
+    match arg {
+        Arg::Object(t) => Ok(t),
+        Arg::Absent => Err(Error::field(
+            ErrorCode::InvalidArgument,
+            what,
+            message(&[what, " must be an object, got undefined"]),
+        )),
+        Arg::Null => Err(Error::field(
+            ErrorCode::InvalidArgument,
+            what,
+            message(&[what, " must be an object, got null"]),
+        )),
+        Arg::Other(t) => Err(Error::field(
+            ErrorCode::InvalidArgument,
+            what,
+            message(&[what, " must be an object, got ", t]),
+        )),
+    }
+}
+
+/// A string field that may be left out (undefined or null). Kept as given.
+fn optional_text(field: &'static str, value: Field) -> Result<Option<String>, Error> {
+    match value {
+        Field::Absent | Field::Null => Ok(None),
+        Field::Text(s) => Ok(Some(s)),
+        other => Err(wrong_type(field, &other)),
+    }
+}
+
+/// A required string: `Ok(None)` when missing or blank (the caller picks the code), an error when
+/// it has the wrong type.
+fn required_text(field: &'static str, value: Field) -> Result<Option<String>, Error> {
+    match value {
+        Field::Absent | Field::Null => Ok(None),
+        Field::Text(s) if s.trim().is_empty() => Ok(None),
+        Field::Text(s) => Ok(Some(s)),
+        other => Err(wrong_type(field, &other)),
+    }
+}
+
+/// A syntactically valid address, normalised by the email module (trimmed, domain lower-cased).
+fn checked_email(field: &'static str, raw: &str) -> Result<String, Error> {
+    let c = crate::email::classify(raw);
+    match (c.valid, c.email) {
+        (true, Some(email)) => Ok(email),
+        _ => Err(Error::field(
+            ErrorCode::InvalidEmail,
+            field,
+            message(&["Invalid email format (", field, ")"]),
+        )),
+    }
+}
+
+/// userSync's `user`: email and country required; country normalised to the canonical name.
+pub fn sync_user(arg: Arg<RawSyncUser>) -> Result<WireUser, Error> {
+    let raw = object(arg, "user")?;
+    let email = required_text("user.email", raw.email)?;
+    let country = required_text("user.country", raw.country)?;
+    let first_name = optional_text("user.firstName", raw.first_name)?;
+    let last_name = optional_text("user.lastName", raw.last_name)?;
+    let name = optional_text("user.name", raw.name)?;
+    let job_title = optional_text("user.jobTitle", raw.job_title)?;
+    let invite_link = optional_text("user.inviteLink", raw.invite_link)?;
+    let Some(email) = email else {
+        return Err(Error::field(
+            ErrorCode::EmailRequired,
+            "user.email",
+            "User email is required",
+        ));
+    };
+    let email = checked_email("user.email", &email)?;
+    let Some(country) = country else {
+        return Err(Error::field(
+            ErrorCode::CountryRequired,
+            "user.country",
+            "User country is required",
+        ));
+    };
+    let Some(found) = crate::country::lookup(&country) else {
+        return Err(Error::field(
+            ErrorCode::InvalidCountry,
+            "user.country",
+            "User country is not a recognisable country name or code",
+        ));
+    };
+    Ok(WireUser {
+        email,
+        country: found.name,
+        first_name,
+        last_name,
+        name,
+        job_title,
+        invite_link,
+    })
+}
+
+/// Largest integer JS represents exactly; `team` beyond it is surely a mistake.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// createColleague's input: name, email, companyName, toBeInvitedById required; team an integer.
+pub fn new_colleague(arg: Arg<RawNewColleague>) -> Result<WireNewColleague, Error> {
+    let raw = object(arg, "input")?;
+    let name = required_text("name", raw.name)?;
+    let email = required_text("email", raw.email)?;
+    let company_name = required_text("companyName", raw.company_name)?;
+    let inviter = required_text("toBeInvitedById", raw.to_be_invited_by_id)?;
+    let job_title = optional_text("jobTitle", raw.job_title)?;
+    let website = optional_text("website", raw.website)?;
+    let invite_link = optional_text("inviteLink", raw.invite_link)?;
+    let redirection_link = optional_text("redirectionLink", raw.redirection_link)?;
+    let team = match raw.team {
+        Field::Absent | Field::Null => None,
+        Field::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => Some(n as i64),
+        Field::Number(_) => {
+            return Err(Error::field(
+                ErrorCode::InvalidArgument,
+                "team",
+                "team must be an integer",
+            ))
+        }
+        other => {
+            return Err(Error::field(
+                ErrorCode::InvalidArgument,
+                "team",
+                message(&["team must be an integer, got ", other.type_name()]),
+            ))
+        }
+    };
+    let mut missing: Vec<&'static str> = Vec::new();
+    for (field, value) in [
+        ("name", &name),
+        ("email", &email),
+        ("companyName", &company_name),
+        ("toBeInvitedById", &inviter),
+    ] {
+        if value.is_none() {
+            missing.push(field);
+        }
+    }
+    let (Some(name), Some(email), Some(company_name), Some(inviter)) =
+        (name, email, company_name, inviter)
+    else {
+        let first = missing.first().copied().unwrap_or("name");
+        return Err(Error::field(
+            ErrorCode::MissingFields,
+            first,
+            message(&["Required fields missing: ", &missing.join(", ")]),
+        ));
+    };
+    let email = checked_email("email", &email)?;
+    let to_be_invited_by_id = checked_email("toBeInvitedById", &inviter)?;
+    Ok(WireNewColleague {
+        name,
+        email,
+        company_name,
+        to_be_invited_by_id,
+        job_title,
+        website,
+        team,
+        invite_link,
+        redirection_link,
+    })
+}
+
+/// updateColleague's input: id required, and at least one of status / email.
+pub fn colleague_update(arg: Arg<RawColleagueUpdate>) -> Result<WireColleagueUpdate, Error> {
+    let raw = object(arg, "input")?;
+    let id = required_text("id", raw.id)?;
+    let status = required_text("status", raw.status)?;
+    let email = required_text("email", raw.email)?;
+    let Some(id) = id else {
+        return Err(Error::field(
+            ErrorCode::MissingFields,
+            "id",
+            "Required fields missing: id and either status or email are required",
+        ));
+    };
+    if status.is_none() && email.is_none() {
+        return Err(Error::field(
+            ErrorCode::MissingFields,
+            "status",
+            "Required fields missing: id and either status or email are required",
+        ));
+    }
+    let email = match email {
+        Some(e) => Some(checked_email("email", &e)?),
+        None => None,
+    };
+    Ok(WireColleagueUpdate { id, status, email })
+}
+
+/// listColleagues' email argument.
+pub fn list_email(value: Field) -> Result<String, Error> {
+    match required_text("email", value)? {
+        None => Err(Error::field(
+            ErrorCode::EmailRequired,
+            "email",
+            "Email parameter is required",
+        )),
+        Some(email) => checked_email("email", &email),
+    }
+}

@@ -1,0 +1,250 @@
+//! Country normalisation: codes, names in many languages, flag emoji and typos, IANA time zones and
+//! locale tags -> one canonical country (the names of ../shared/data/country-names-en.tsv).
+//!
+//! Everything is table lookups in generated, sorted data (`data`, made by
+//! scripts/gen-country-data.mjs); nothing is built at start-up. Rejecting beats guessing: every
+//! ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
+
+mod data;
+mod fuzzy;
+mod locale;
+pub mod normalize;
+mod store;
+mod timezone;
+
+use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS};
+use normalize::{Key, Words};
+use store::Hit;
+
+pub use locale::from_locale;
+pub use timezone::from_time_zone;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Country {
+    pub name: &'static str,
+    pub alpha2: &'static str,
+    pub alpha3: &'static str,
+    pub numeric: &'static str,
+}
+
+/// Output format of [`normalize`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Name,
+    Alpha2,
+    Alpha3,
+}
+
+impl Format {
+    /// "name" | "alpha2" | "alpha3" (exactly, as in the JS contract).
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "name" => Some(Format::Name),
+            "alpha2" => Some(Format::Alpha2),
+            "alpha3" => Some(Format::Alpha3),
+            _ => None,
+        }
+    }
+}
+
+/// Inputs longer than this (bytes, after trimming) are rejected unread: no name is that long.
+pub const MAX_INPUT: usize = 200;
+
+/// Every country, sorted by alpha-2.
+pub fn all() -> &'static [Country] {
+    &COUNTRIES
+}
+
+/// The country an input names, or `None` when it names none or is ambiguous.
+pub fn lookup(input: &str) -> Option<&'static Country> {
+    COUNTRIES.get(usize::from(resolve(input)?))
+}
+
+/// `lookup` rendered in `format`.
+pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
+    let c = lookup(input)?;
+    Some(match format {
+        Format::Name => c.name,
+        Format::Alpha2 => c.alpha2,
+        Format::Alpha3 => c.alpha3,
+    })
+}
+
+fn resolve(input: &str) -> Option<u8> {
+    let s = input.trim();
+    if s.is_empty() || s.len() > MAX_INPUT {
+        return None;
+    }
+    if let Some(i) = flag(s) {
+        return Some(i);
+    }
+    match code(s) {
+        Code::Country(i) => return Some(i),
+        Code::Reserved => return None,
+        Code::NotACode => {}
+    }
+    let words = Words::parse(s)?;
+    let mut key = Key::new();
+    // Whole input, then "X, Y" as "Y X", then "(Y) X", then X without its parentheses.
+    for variant in 0..4 {
+        let k = match variant {
+            0 => words.key_all(&mut key),
+            1 if words.has_comma() => words.key_inverted(&mut key),
+            2 if words.has_paren() => words.key_paren_first(&mut key),
+            3 if words.has_paren() => words.key_without_paren(&mut key),
+            _ => continue,
+        };
+        match find(k) {
+            Some(Hit::Country(i)) => return Some(i),
+            Some(Hit::Reject) => return None,
+            None => {}
+        }
+    }
+    fuzzy::nearest(words.key_all(&mut key))
+}
+
+fn find(key: &[u8]) -> Option<Hit> {
+    if key.is_empty() {
+        None
+    } else if key.is_ascii() {
+        store::text_find(LATIN, &LATIN_BUCKETS, key)
+    } else {
+        store::hash_find(&store::NAME_HASHES, key)
+    }
+}
+
+enum Code {
+    Country(u8),
+    /// A user-assigned / private-use code (AA, QM-QZ, XA-XZ, ZZ and their alpha-3 ranges): never a country.
+    Reserved,
+    NotACode,
+}
+
+/// ISO 3166-1 alpha-2, alpha-3 or numeric code, or one of the extra codes of data/country/code-aliases.tsv.
+fn code(s: &str) -> Code {
+    let b = s.as_bytes();
+    let mut up = [0u8; 3];
+    match b.len() {
+        2 | 3 if b.iter().all(u8::is_ascii_alphabetic) => {
+            for (u, c) in up.iter_mut().zip(b) {
+                *u = c.to_ascii_uppercase();
+            }
+            let up = up.get(..b.len()).unwrap_or(&[]);
+            if let Some(i) = code_index(up) {
+                return Code::Country(i);
+            }
+            if user_assigned(up) {
+                Code::Reserved
+            } else {
+                Code::NotACode
+            }
+        }
+        3 if b.iter().all(u8::is_ascii_digit) => {
+            match BY_NUMERIC.binary_search_by(|&i| numeric_of(i).cmp(b)) {
+                Ok(at) => BY_NUMERIC
+                    .get(at)
+                    .map_or(Code::NotACode, |&i| Code::Country(i)),
+                Err(_) => Code::NotACode,
+            }
+        }
+        _ => Code::NotACode,
+    }
+}
+
+/// Index of an upper-case alpha-2 / alpha-3 / alias code.
+fn code_index(up: &[u8]) -> Option<u8> {
+    let found = if up.len() == 2 {
+        COUNTRIES
+            .binary_search_by(|c| c.alpha2.as_bytes().cmp(up))
+            .ok()
+            .map(|i| i as u8)
+    } else {
+        BY_ALPHA3
+            .binary_search_by(|&i| alpha3_of(i).cmp(up))
+            .ok()
+            .and_then(|at| BY_ALPHA3.get(at).copied())
+    };
+    found.or_else(|| {
+        CODE_ALIASES
+            .binary_search_by(|(c, _)| c.as_bytes().cmp(up))
+            .ok()
+            .and_then(|at| CODE_ALIASES.get(at).map(|&(_, i)| i))
+    })
+}
+
+fn alpha3_of(i: u8) -> &'static [u8] {
+    COUNTRIES
+        .get(usize::from(i))
+        .map_or(&[], |c| c.alpha3.as_bytes())
+}
+
+fn numeric_of(i: u8) -> &'static [u8] {
+    COUNTRIES
+        .get(usize::from(i))
+        .map_or(&[], |c| c.numeric.as_bytes())
+}
+
+/// ISO 3166-1 user-assigned ranges (upper case): AA, QM-QZ, XA-XZ, ZZ (alpha-3: the same first
+/// two letters). XK is assigned here (Kosovo) and is looked up before this is asked.
+fn user_assigned(up: &[u8]) -> bool {
+    matches!(
+        up,
+        [b'A', b'A', ..] | [b'Q', b'M'..=b'Z', ..] | [b'X', b'A'..=b'Z', ..] | [b'Z', b'Z', ..]
+    )
+}
+
+/// A regional-indicator flag (🇫🇷), or the England / Scotland / Wales tag flags (-> GB).
+fn flag(s: &str) -> Option<u8> {
+    let mut it = s.chars().filter(|&c| c != '\u{FE0F}');
+    let a = it.next()?;
+    if a == '\u{1F3F4}' {
+        // Black flag + tag letters "gb" + subdivision ("eng", "sct", "wls") + cancel tag.
+        let tags = [
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+            it.next()?,
+        ];
+        let gb = tags[0] == '\u{E0067}' && tags[1] == '\u{E0062}' && tags[5] == '\u{E007F}'; // panic-ok: const indices
+        return (gb && it.next().is_none())
+            .then(|| code_index(b"GB"))
+            .flatten();
+    }
+    let b = it.next()?;
+    if it.next().is_some() {
+        return None;
+    }
+    let ri = |c: char| {
+        (0x1F1E6..=0x1F1FF)
+            .contains(&(c as u32))
+            .then(|| (c as u32 - 0x1F1E6) as u8 + b'A')
+    };
+    let up = [ri(a)?, ri(b)?];
+    if up == *b"UK" || up == *b"EL" || up == *b"FX" {
+        return None; // not flags
+    }
+    COUNTRIES
+        .binary_search_by(|c| c.alpha2.as_bytes().cmp(&up[..]))
+        .ok()
+        .map(|i| i as u8)
+}
+
+/// Index of an alpha-2 code (any case) among the countries, for locale and time-zone answers.
+fn by_alpha2(code: &[u8]) -> Option<&'static Country> {
+    let up = [
+        code.first()?.to_ascii_uppercase(),
+        code.get(1)?.to_ascii_uppercase(),
+    ];
+    if code.len() != 2 {
+        return None;
+    }
+    COUNTRIES
+        .binary_search_by(|c| c.alpha2.as_bytes().cmp(&up[..]))
+        .ok()
+        .and_then(|i| COUNTRIES.get(i))
+}
+
+#[cfg(test)]
+mod tests;

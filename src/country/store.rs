@@ -1,0 +1,113 @@
+//! The generated key stores: binary search over bucket heads, then a short linear scan.
+//! Formats are described in scripts/gen-country-data.mjs (textStore, hashStore).
+
+use super::data::{BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT};
+use core::cmp::Ordering;
+
+/// What a key resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hit {
+    Country(u8),
+    Reject,
+}
+
+fn hit(v: u8) -> Hit {
+    if v == REJECT {
+        Hit::Reject
+    } else {
+        Hit::Country(v)
+    }
+}
+
+/// Reads the text entry at `pos`: (key, value, next position).
+pub fn text_entry(blob: &[u8], pos: usize) -> Option<(&[u8], u8, usize)> {
+    let rest = blob.get(pos..)?;
+    let n = rest.iter().position(|&b| b >= 0x80 || b == 0x01)?;
+    let key = rest.get(..n)?;
+    let term = *rest.get(n)?;
+    if term == 0x01 {
+        Some((key, *rest.get(n + 1)?, pos + n + 2))
+    } else {
+        Some((key, term - 0x80, pos + n + 1))
+    }
+}
+
+/// Exact lookup in a text store.
+pub fn text_find(blob: &[u8], buckets: &[u16], key: &[u8]) -> Option<Hit> {
+    // The last bucket whose head is <= key.
+    let b = buckets.partition_point(|&start| {
+        text_entry(blob, usize::from(start)).is_some_and(|(head, _, _)| head <= key)
+    });
+    let mut pos = usize::from(*buckets.get(b.checked_sub(1)?)?);
+    for _ in 0..BUCKET {
+        let (k, v, next) = text_entry(blob, pos)?;
+        match k.cmp(key) {
+            Ordering::Equal => return Some(hit(v)),
+            Ordering::Greater => return None,
+            Ordering::Less => pos = next,
+        }
+    }
+    None
+}
+
+/// FNV-1a, as the generator hashes non-Latin keys.
+pub fn fnv1a(key: &[u8]) -> u32 {
+    key.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// A hash store (hashStore in the generator): bucket heads, LEB128 deltas, values by rank.
+pub struct HashStore {
+    pub heads: &'static [u32],
+    pub offsets: &'static [u16],
+    pub deltas: &'static [u8],
+    pub values: &'static [u8],
+}
+
+pub static NAME_HASHES: HashStore = HashStore {
+    heads: &HASH_HEADS,
+    offsets: &HASH_OFFSETS,
+    deltas: HASH_DELTAS,
+    values: &HASH_VALUES,
+};
+
+/// Exact lookup of a key by its hash. A false hit needs a 32-bit collision with one of a few
+/// thousand keys (p < 1e-6 for any input that is no key).
+pub fn hash_find(store: &HashStore, key: &[u8]) -> Option<Hit> {
+    let h = fnv1a(key);
+    let b = store
+        .heads
+        .partition_point(|&head| head <= h)
+        .checked_sub(1)?;
+    let mut cur = *store.heads.get(b)?;
+    let mut rank = b * BUCKET;
+    let mut deltas = store
+        .deltas
+        .get(usize::from(*store.offsets.get(b)?)..)?
+        .iter();
+    loop {
+        match cur.cmp(&h) {
+            Ordering::Equal => return store.values.get(rank).map(|&v| hit(v)),
+            Ordering::Greater => return None,
+            Ordering::Less => {}
+        }
+        rank += 1;
+        if rank % BUCKET == 0 {
+            return None;
+        }
+        cur = cur.wrapping_add(read_leb(&mut deltas)?);
+    }
+}
+
+fn read_leb(it: &mut core::slice::Iter<u8>) -> Option<u32> {
+    let mut v = 0u32;
+    for shift in [0, 7, 14, 21, 28] {
+        let b = *it.next()?;
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}

@@ -1,0 +1,97 @@
+//! Unit tests of `lookup`; the data-wide and independent-source tests live in tests/country*.rs.
+
+use super::*;
+
+fn a2(s: &str) -> Option<&'static str> {
+    lookup(s).map(|c| c.alpha2)
+}
+
+#[test]
+fn codes() {
+    assert_eq!(a2("us"), Some("US"));
+    assert_eq!(a2(" DE "), Some("DE"));
+    assert_eq!(a2("UK"), Some("GB"));
+    assert_eq!(a2("deu"), Some("DE"));
+    assert_eq!(a2("840"), Some("US"));
+    assert_eq!(a2("004"), Some("AF"));
+    assert_eq!(a2("XK"), Some("XK"));
+    for reserved in ["AA", "QM", "QZ", "XA", "XZ", "ZZ", "AAA", "XXX", "QMA"] {
+        assert_eq!(a2(reserved), None, "{reserved}");
+    }
+    assert_eq!(a2("999"), None);
+    assert_eq!(a2("4"), None);
+}
+
+#[test]
+fn names_and_styles() {
+    for (input, want) in [
+        ("United States", "US"),
+        ("U.S.A.", "US"),
+        ("Deutschland", "DE"),
+        ("Korea, Rep.", "KR"),
+        ("Korea, Republic of", "KR"),
+        ("Republic of Korea", "KR"),
+        ("Iran (Islamic Republic of)", "IR"),
+        ("Viet Nam", "VN"),
+        ("Lao PDR", "LA"),
+        ("Gambia, The", "GM"),
+        ("Hong Kong SAR, China", "HK"),
+        ("Bolivia (Plurinational State of)", "BO"),
+        ("Netherlands (Kingdom of the)", "NL"),
+        ("Cote d'Ivoire", "CI"),
+        ("CÔTE D’IVOIRE", "CI"),
+        ("the netherlands", "NL"),
+        ("Burma", "MM"),
+        ("Holland", "NL"),
+        ("Scotland", "GB"),
+        ("日本", "JP"),
+        ("Россия", "RU"),
+        ("🇫🇷", "FR"),
+        (
+            "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}",
+            "GB",
+        ),
+    ] {
+        assert_eq!(a2(input), Some(want), "{input}");
+    }
+}
+
+#[test]
+fn typos() {
+    for (input, want) in [
+        ("Untied States", "US"),
+        ("Germnay", "DE"),
+        ("Phillipines", "PH"),
+        ("Switzerand", "CH"),
+    ] {
+        assert_eq!(a2(input), Some(want), "{input}");
+    }
+}
+
+#[test]
+fn rejects() {
+    for input in [
+        "",
+        "  ",
+        "n/a",
+        "N/A",
+        "unknown",
+        "-",
+        "Europe",
+        "Asia",
+        "Latin America",
+        "EU",
+        "Congo",
+        "Virgin Islands",
+    ] {
+        assert_eq!(a2(input), None, "{input:?}");
+    }
+    assert_eq!(a2(&"x".repeat(10_000)), None);
+}
+
+#[test]
+fn formats() {
+    assert_eq!(normalize("Deutschland", Format::Name), Some("Germany"));
+    assert_eq!(normalize("Deutschland", Format::Alpha3), Some("DEU"));
+    assert_eq!(Format::parse("ALPHA2"), None);
+}

@@ -1,0 +1,167 @@
+//! JS values into the core's plain inputs. Properties are read with `Reflect.get`, which turns a
+//! throwing getter or Proxy trap into a value the core reports as invalid_argument; nothing here
+//! decides whether an input is acceptable.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::client::options::{Arg, Field, RawCallOptions, RawClientOptions, SignalField};
+use crate::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
+
+#[wasm_bindgen]
+extern "C" {
+    // Array.isArray throws on a revoked Proxy: caught, so junk can never unwind through wasm.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn is_array(v: &JsValue) -> bool {
+    array_is_array(v).unwrap_or(false)
+}
+
+/// `signal.aborted` read through Reflect: a fake signal (an object made from AbortSignal.prototype)
+/// throws on the getter, which counts as "not a usable signal".
+pub fn signal_state(signal: &JsValue) -> Option<bool> {
+    Reflect::get(signal, &JsValue::from_str("aborted"))
+        .ok()?
+        .as_bool()
+}
+
+/// The JS type name of a value that is not a string, number, boolean, null or undefined.
+fn other_type(v: &JsValue) -> &'static str {
+    if v.is_bigint() {
+        "bigint"
+    } else if v.is_symbol() {
+        "symbol"
+    } else if v.is_function() {
+        "function"
+    } else if is_array(v) {
+        "array"
+    } else if v.is_object() {
+        "object"
+    } else {
+        "unknown"
+    }
+}
+
+pub fn field(v: &JsValue) -> Field {
+    if v.is_undefined() {
+        Field::Absent
+    } else if v.is_null() {
+        Field::Null
+    } else if let Some(s) = v.as_string() {
+        Field::Text(s)
+    } else if let Some(n) = v.as_f64() {
+        Field::Number(n)
+    } else if let Some(b) = v.as_bool() {
+        Field::Bool(b)
+    } else {
+        Field::Other(other_type(v))
+    }
+}
+
+/// `obj[key]` as a `Field`; a getter or Proxy trap that throws becomes a typed failure.
+pub fn prop(obj: &JsValue, key: &str) -> Field {
+    match Reflect::get(obj, &JsValue::from_str(key)) {
+        Ok(v) => field(&v),
+        Err(_) => Field::Other("a value whose getter threw"),
+    }
+}
+
+/// Whether `v` may be read as an options/input object (arrays and functions are not).
+fn object_arg(v: &JsValue) -> Arg<()> {
+    if v.is_undefined() {
+        Arg::Absent
+    } else if v.is_null() {
+        Arg::Null
+    } else if v.is_object() && !v.is_function() && !is_array(v) {
+        Arg::Object(())
+    } else {
+        match field(v) {
+            Field::Other(t) => Arg::Other(t),
+            f => Arg::Other(f.type_name()),
+        }
+    }
+}
+
+fn read<T>(v: &JsValue, f: impl FnOnce(&JsValue) -> T) -> Arg<T> {
+    match object_arg(v) {
+        Arg::Absent => Arg::Absent,
+        Arg::Null => Arg::Null,
+        Arg::Other(t) => Arg::Other(t),
+        Arg::Object(()) => Arg::Object(f(v)),
+    }
+}
+
+pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
+    read(v, |o| RawClientOptions {
+        api_key: prop(o, "apiKey"),
+        base_url: prop(o, "baseUrl"),
+        timeout_ms: prop(o, "timeoutMs"),
+        max_retries: prop(o, "maxRetries"),
+        skip_personal_emails: prop(o, "skipPersonalEmails"),
+        dangerously_allow_browser: prop(o, "dangerouslyAllowBrowser"),
+    })
+}
+
+/// Call options, and the AbortSignal itself when one was given.
+pub fn call_options(v: &JsValue) -> (Arg<RawCallOptions>, Option<web_sys::AbortSignal>) {
+    let mut signal = None;
+    let arg = read(v, |o| {
+        let s = match Reflect::get(o, &JsValue::from_str("signal")) {
+            Err(_) => SignalField::Other("a value whose getter threw"),
+            Ok(s) if s.is_undefined() || s.is_null() => SignalField::Absent,
+            Ok(s) => match s.dyn_into::<web_sys::AbortSignal>() {
+                Ok(s) if signal_state(&s).is_none() => SignalField::Other("object"),
+                Ok(s) => {
+                    signal = Some(s);
+                    SignalField::Signal
+                }
+                Err(s) => SignalField::Other(match field(&s) {
+                    Field::Other(t) => t,
+                    f => f.type_name(),
+                }),
+            },
+        };
+        RawCallOptions {
+            signal: s,
+            timeout_ms: prop(o, "timeoutMs"),
+        }
+    });
+    (arg, signal)
+}
+
+pub fn sync_user(v: &JsValue) -> Arg<RawSyncUser> {
+    read(v, |o| RawSyncUser {
+        email: prop(o, "email"),
+        country: prop(o, "country"),
+        first_name: prop(o, "firstName"),
+        last_name: prop(o, "lastName"),
+        name: prop(o, "name"),
+        job_title: prop(o, "jobTitle"),
+        invite_link: prop(o, "inviteLink"),
+    })
+}
+
+pub fn new_colleague(v: &JsValue) -> Arg<RawNewColleague> {
+    read(v, |o| RawNewColleague {
+        name: prop(o, "name"),
+        email: prop(o, "email"),
+        company_name: prop(o, "companyName"),
+        to_be_invited_by_id: prop(o, "toBeInvitedById"),
+        job_title: prop(o, "jobTitle"),
+        website: prop(o, "website"),
+        team: prop(o, "team"),
+        invite_link: prop(o, "inviteLink"),
+        redirection_link: prop(o, "redirectionLink"),
+    })
+}
+
+pub fn colleague_update(v: &JsValue) -> Arg<RawColleagueUpdate> {
+    read(v, |o| RawColleagueUpdate {
+        id: prop(o, "id"),
+        status: prop(o, "status"),
+        email: prop(o, "email"),
+    })
+}
