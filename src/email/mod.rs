@@ -71,22 +71,23 @@ fn join(local: &str, domain: &str) -> String {
 }
 
 pub fn classify(input: &str) -> EmailClassification {
-    let Some(addr) = parse::parse(input) else {
+    let mut dom = parse::Domain::new();
+    let Some(local) = parse::parse(input, &mut dom) else {
         return EmailClassification::invalid();
     };
-    let domain = addr.domain.as_str();
-    let kind = kind_of(addr.domain.as_bytes());
+    let domain = dom.as_str();
+    let kind = kind_of(dom.as_bytes());
     // A domain a list holds is a real provider and never gets a suggestion, unless it is a
     // reviewed typo-squat of one (data/email/exceptions.tsv).
     let suggestion = if kind == EmailKind::Work || data::TYPO_SQUATS.binary_search(&domain).is_ok()
     {
-        suggest::suggest_domain(domain).map(|d| join(addr.local, &d))
+        suggest::suggest_domain(domain).map(|d| join(local, &d))
     } else {
         None
     };
     EmailClassification {
         valid: true,
-        email: Some(join(addr.local, domain)),
+        email: Some(join(local, domain)),
         domain: Some(domain.to_string()),
         kind,
         suggestion,
@@ -95,9 +96,10 @@ pub fn classify(input: &str) -> EmailClassification {
 
 /// Personal or disposable; false for work and invalid addresses. Allocates nothing for ASCII input.
 pub fn is_personal(input: &str) -> bool {
-    match parse::parse(input) {
-        Some(addr) => matches!(
-            kind_of(addr.domain.as_bytes()),
+    let mut dom = parse::Domain::new();
+    match parse::parse(input, &mut dom) {
+        Some(_) => matches!(
+            kind_of(dom.as_bytes()),
             EmailKind::Personal | EmailKind::Disposable
         ),
         None => false,
@@ -106,7 +108,8 @@ pub fn is_personal(input: &str) -> bool {
 
 /// Kind of a bare domain ("gmail.com", "Bücher.example."), or None when it is not a valid domain.
 pub fn domain_kind(domain: &str) -> Option<EmailKind> {
-    let addr = parse::parse_domain_only(domain)?;
+    let mut addr = parse::Domain::new();
+    parse::parse_domain_only(domain, &mut addr)?;
     Some(kind_of(addr.as_bytes()))
 }
 
