@@ -96,6 +96,13 @@ pub fn classify(input: &str) -> EmailClassification {
 
 /// Personal or disposable; false for work and invalid addresses. Allocates nothing for ASCII input.
 pub fn is_personal(input: &str) -> bool {
+    match parse::parse_quick(input) {
+        parse::Quick::Invalid => return false,
+        parse::Quick::Ascii(domain) => {
+            return table::classify_domain(domain).is_some();
+        }
+        parse::Quick::Other => {}
+    }
     let mut dom = parse::Domain::new();
     match parse::parse(input, &mut dom) {
         Some(_) => matches!(

@@ -23,6 +23,7 @@ impl Domain {
     pub(crate) fn as_str(&self) -> &str {
         core::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
+    #[inline(always)]
     fn push(&mut self, b: u8) -> Option<()> {
         *self.buf.get_mut(self.len)? = b;
         self.len += 1;
@@ -42,15 +43,45 @@ impl Domain {
 // Byte loops rather than str searchers and char iterators on the hot path: the release profile is
 // opt-level "z", where `contains("..")`, `rfind` or `chars().all(..)` cost hundreds of nanoseconds.
 
-/// Parses an address into `domain`, returning its local part, or None when it is not valid.
-/// `domain` is filled by the caller's buffer so the hot path moves no large values.
-pub(crate) fn parse<'a>(input: &'a str, domain: &mut Domain) -> Option<&'a str> {
-    let s = input.trim();
-    let bytes = s.as_bytes();
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_space(c: &u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Trims whitespace: ASCII by bytes, with `str::trim` only when a non-ASCII byte sits at an end
+/// (it may be Unicode whitespace).
+#[inline(always)]
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (mut start, mut end) = (0usize, b.len());
+    while start < end && b.get(start).is_some_and(is_space) {
+        start += 1;
+    }
+    while end > start && b.get(end - 1).is_some_and(is_space) {
+        end -= 1;
+    }
+    let t = s.get(start..end).unwrap_or("");
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => t.trim(),
+        _ => t,
+    }
+}
+
+/// Splits an address into its validated local part and its raw (unchecked) domain.
+#[inline(always)]
+fn split(input: &str) -> Option<(&str, &str)> {
+    let s = trim(input);
+    let sb = s.as_bytes();
     // "Display Name <addr>": the address is what the last angle brackets hold.
-    let addr = if bytes.last() == Some(&b'>') {
-        let rest = s.get(..s.len() - 1)?;
-        rest.get(rest.rfind('<')? + 1..)?.trim()
+    let addr = if sb.last() == Some(&b'>') {
+        let mut lt = sb.len() - 1;
+        while lt > 0 && sb.get(lt - 1) != Some(&b'<') {
+            lt -= 1;
+        }
+        if lt == 0 {
+            return None;
+        }
+        trim(s.get(lt..sb.len() - 1)?)
     } else {
         s
     };
@@ -69,10 +100,42 @@ pub(crate) fn parse<'a>(input: &'a str, domain: &mut Domain) -> Option<&'a str> 
     if !valid_local(local) {
         return None;
     }
-    parse_domain(addr.get(at + 1..)?, domain)?;
+    Some((local, addr.get(at + 1..)?))
+}
+
+/// Parses an address into `domain`, returning its local part, or None when it is not valid.
+/// `domain` is the caller's buffer so no large value is moved around.
+pub(crate) fn parse<'a>(input: &'a str, domain: &mut Domain) -> Option<&'a str> {
+    let (local, raw) = split(input)?;
+    parse_domain(raw, domain)?;
     Some(local)
 }
 
+/// What `parse` would say, without building the normalised domain when it is ASCII.
+pub(crate) enum Quick<'a> {
+    Invalid,
+    /// A valid address whose domain is these ASCII bytes (any case, trailing dot removed).
+    Ascii(&'a [u8]),
+    /// A valid-looking address with a non-ASCII domain: use `parse`.
+    Other,
+}
+
+pub(crate) fn parse_quick(input: &str) -> Quick<'_> {
+    let Some((_, raw)) = split(input) else {
+        return Quick::Invalid;
+    };
+    let raw = raw.strip_suffix('.').unwrap_or(raw);
+    if !raw.is_ascii() {
+        return Quick::Other;
+    }
+    if ascii_domain(raw.as_bytes(), None).is_some() {
+        Quick::Ascii(raw.as_bytes())
+    } else {
+        Quick::Invalid
+    }
+}
+
+#[inline(always)]
 fn valid_local(local: &str) -> bool {
     let bytes = local.as_bytes();
     if bytes.is_empty()
@@ -105,36 +168,46 @@ fn valid_local(local: &str) -> bool {
 }
 
 /// The common case, with the same rules as the general path below.
-fn parse_ascii_domain(raw: &[u8], d: &mut Domain) -> Option<()> {
+/// Checks an ASCII domain (without its trailing dot) and, given `out`, appends it lower-cased.
+/// The same rules as the general path below.
+#[inline(always)]
+fn ascii_domain(raw: &[u8], mut out: Option<&mut Domain>) -> Option<()> {
     if raw.len() > MAX_DOMAIN {
         return None;
     }
-    let mut label_start = 0usize;
-    let mut labels = 0usize;
+    let mut label_len = 0usize;
+    let mut labels = 1usize;
     let mut numeric = true;
     let mut prev = b'.';
     for &b in raw {
         let b = b.to_ascii_lowercase();
         if b == b'.' {
             // Empty label, or one ending with a hyphen.
-            if prev == b'.' || prev == b'-' || d.len - label_start > MAX_LABEL {
+            if prev == b'.' || prev == b'-' {
                 return None;
             }
             labels += 1;
-            label_start = d.len + 1;
+            label_len = 0;
             numeric = true;
         } else if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' {
             if b == b'-' && prev == b'.' {
+                return None;
+            }
+            label_len += 1;
+            if label_len > MAX_LABEL {
                 return None;
             }
             numeric &= b.is_ascii_digit();
         } else {
             return None;
         }
-        d.push(b)?;
+        if let Some(d) = out.as_deref_mut() {
+            d.push(b)?;
+        }
         prev = b;
     }
-    if prev == b'.' || prev == b'-' || d.len - label_start > MAX_LABEL || labels < 1 || numeric {
+    // A domain needs a dot, and an all-numeric TLD would make it an IP address in disguise.
+    if prev == b'.' || prev == b'-' || labels < 2 || numeric {
         return None;
     }
     Some(())
@@ -155,7 +228,7 @@ fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
     let raw = raw.strip_suffix('.').unwrap_or(raw);
     d.len = 0;
     if raw.is_ascii() {
-        return parse_ascii_domain(raw.as_bytes(), d);
+        return ascii_domain(raw.as_bytes(), Some(d));
     }
     let mut labels = 0usize;
     let mut last_label_numeric = false;

@@ -29,6 +29,7 @@ fn key_end(start: usize) -> usize {
 
 /// Writes the reversed-label key of an ASCII domain ("mail.example.com" -> "com.example.mail")
 /// into `out`, returning its length; None when it does not fit.
+#[cfg(test)]
 pub(crate) fn reverse_key(domain: &[u8], out: &mut [u8; MAX_KEY]) -> Option<usize> {
     if domain.len() > MAX_KEY {
         return None;
@@ -63,6 +64,7 @@ fn fnv_step(h: u64, b: u8) -> u64 {
     (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
+#[inline(always)]
 fn slot_of(h: u64) -> usize {
     // The high bits are the best mixed ones of FNV-1a.
     (h >> 49) as usize & (SLOTS - 1)
@@ -111,6 +113,7 @@ fn index() -> &'static [u64] {
 }
 
 /// Looks up a key by its FNV-1a hash.
+#[inline(always)]
 fn lookup_hash(slots: &[u64], h: u64) -> Option<Listed> {
     let want = (h & TAG_MASK) | 2;
     let mut i = slot_of(h);
@@ -131,28 +134,38 @@ fn lookup_hash(slots: &[u64], h: u64) -> Option<Listed> {
     None
 }
 
-/// Classifies a validated, lower-case ASCII domain: listed itself (personal or disposable), or a
+/// Classifies a validated ASCII domain (any case): listed itself (personal or disposable), or a
 /// subdomain of a listed disposable domain. Subdomains of personal providers are not personal:
 /// nobody gets a mailbox at mail.gmail.com, while throwaway services hand out subdomains freely.
 pub(crate) fn classify_domain(domain: &[u8]) -> Option<Listed> {
-    let mut buf = [0u8; MAX_KEY];
-    let len = reverse_key(domain, &mut buf)?;
-    let key = buf.get(..len)?;
-    // One pass hashes the key and, at each '.', looks up the parent key ending there (parents are
-    // prefixes of the reversed key). A parent keeps at least two labels: a bare TLD is never listed.
-    // The domain's own entry, if any, wins over a disposable parent.
+    // Hashes the reversed-label key ("com.gmail") straight from the domain, last label first,
+    // lower-casing on the way: no buffer to fill. Before each '.' of the key the running hash is
+    // that of a parent; parents keep at least two labels (a bare TLD is never listed). The
+    // domain's own entry, if any, wins over a disposable parent.
     let slots = index();
     let mut disposable_parent = false;
-    let mut dots = 0usize;
+    let mut labels = 0usize;
     let mut h = FNV_OFFSET;
-    for &b in key {
-        if b == b'.' {
-            dots += 1;
-            if dots >= 2 && !disposable_parent {
+    let mut end = domain.len();
+    loop {
+        let mut start = end;
+        while start > 0 && domain.get(start - 1) != Some(&b'.') {
+            start -= 1;
+        }
+        if labels > 0 {
+            if labels >= 2 && !disposable_parent {
                 disposable_parent = lookup_hash(slots, h) == Some(Listed::Disposable);
             }
+            h = fnv_step(h, b'.');
         }
-        h = fnv_step(h, b);
+        for &b in domain.get(start..end)? {
+            h = fnv_step(h, b.to_ascii_lowercase());
+        }
+        labels += 1;
+        if start == 0 {
+            break;
+        }
+        end = start - 1;
     }
     match lookup_hash(slots, h) {
         Some(found) => Some(found),
@@ -268,5 +281,7 @@ mod tests {
         assert_eq!(kind("mail.gmail.com"), None);
         assert_eq!(kind("com"), None);
         assert_eq!(kind("mailinator.com.evil.example"), None);
+        assert_eq!(kind("X.MailInator.COM"), Some(Listed::Disposable));
+        assert_eq!(kind("GMAIL.com"), Some(Listed::Personal));
     }
 }
