@@ -54,10 +54,10 @@ fn is_space(c: &u8) -> bool {
 fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let (mut start, mut end) = (0usize, b.len());
-    while start < end && b.get(start).is_some_and(is_space) {
+    while start < end && matches!(b.get(start), Some(c) if is_space(c)) {
         start += 1;
     }
-    while end > start && b.get(end - 1).is_some_and(is_space) {
+    while end > start && matches!(b.get(end - 1), Some(c) if is_space(c)) {
         end -= 1;
     }
     let t = s.get(start..end).unwrap_or("");
@@ -73,9 +73,9 @@ fn split(input: &str) -> Option<(&str, &str)> {
     let s = trim(input);
     let sb = s.as_bytes();
     // "Display Name <addr>": the address is what the last angle brackets hold.
-    let addr = if sb.last() == Some(&b'>') {
+    let addr = if matches!(sb.last(), Some(&b'>')) {
         let mut lt = sb.len() - 1;
-        while lt > 0 && sb.get(lt - 1) != Some(&b'<') {
+        while lt > 0 && !matches!(sb.get(lt - 1), Some(&b'<')) {
             lt -= 1;
         }
         if lt == 0 {
@@ -89,11 +89,11 @@ fn split(input: &str) -> Option<(&str, &str)> {
     let mut at = ab.len();
     while at > 0 {
         at -= 1;
-        if ab.get(at) == Some(&b'@') {
+        if matches!(ab.get(at), Some(&b'@')) {
             break;
         }
     }
-    if ab.get(at) != Some(&b'@') {
+    if !matches!(ab.get(at), Some(&b'@')) {
         return None;
     }
     let local = addr.get(..at)?;
@@ -124,12 +124,15 @@ pub(crate) fn parse_quick(input: &str) -> Quick<'_> {
     let Some((_, raw)) = split(input) else {
         return Quick::Invalid;
     };
-    let raw = raw.strip_suffix('.').unwrap_or(raw);
+    let mut raw = raw.as_bytes();
+    if let Some((b'.', rest)) = raw.split_last() {
+        raw = rest;
+    }
     if !raw.is_ascii() {
         return Quick::Other;
     }
-    if ascii_domain(raw.as_bytes(), None).is_some() {
-        Quick::Ascii(raw.as_bytes())
+    if ascii_domain(raw, None).is_some() {
+        Quick::Ascii(raw)
     } else {
         Quick::Invalid
     }
@@ -140,8 +143,8 @@ fn valid_local(local: &str) -> bool {
     let bytes = local.as_bytes();
     if bytes.is_empty()
         || bytes.len() > MAX_LOCAL
-        || bytes.first() == Some(&b'.')
-        || bytes.last() == Some(&b'.')
+        || matches!(bytes.first(), Some(&b'.'))
+        || matches!(bytes.last(), Some(&b'.'))
     {
         return false;
     }
@@ -251,8 +254,8 @@ fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
         let l = d.buf.get(start..d.len)?;
         if l.is_empty()
             || l.len() > MAX_LABEL
-            || l.first() == Some(&b'-')
-            || l.last() == Some(&b'-')
+            || matches!(l.first(), Some(&b'-'))
+            || matches!(l.last(), Some(&b'-'))
         {
             return None;
         }

@@ -149,12 +149,12 @@ pub(crate) fn classify_domain(domain: &[u8]) -> Option<Listed> {
     let mut end = domain.len();
     loop {
         let mut start = end;
-        while start > 0 && domain.get(start - 1) != Some(&b'.') {
+        while start > 0 && !matches!(domain.get(start - 1), Some(&b'.')) {
             start -= 1;
         }
         if labels > 0 {
             if labels >= 2 && !disposable_parent {
-                disposable_parent = lookup_hash(slots, h) == Some(Listed::Disposable);
+                disposable_parent = matches!(lookup_hash(slots, h), Some(Listed::Disposable));
             }
             h = fnv_step(h, b'.');
         }

@@ -32,7 +32,10 @@ fn input(value: &JsValue) -> Option<String> {
 
 #[wasm_bindgen(js_name = isPersonalEmail)]
 pub fn is_personal_email(email: &JsValue) -> bool {
-    input(email).is_some_and(|s| is_personal(&s))
+    match input(email) {
+        Some(s) => is_personal(&s),
+        None => false,
+    }
 }
 
 thread_local! {
