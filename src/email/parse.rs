@@ -23,6 +23,7 @@ impl Domain {
     pub(crate) fn as_str(&self) -> &str {
         core::str::from_utf8(self.as_bytes()).unwrap_or("")
     }
+    #[inline(always)]
     fn push(&mut self, b: u8) -> Option<()> {
         *self.buf.get_mut(self.len)? = b;
         self.len += 1;
@@ -30,51 +31,194 @@ impl Domain {
     }
 }
 
-pub(crate) struct Address<'a> {
-    pub local: &'a str,
-    pub domain: Domain,
+impl Domain {
+    pub(crate) fn new() -> Self {
+        Domain {
+            buf: [0; MAX_KEY],
+            len: 0,
+        }
+    }
 }
 
-/// Parses an address, or None when it is not a valid one.
-pub(crate) fn parse(input: &str) -> Option<Address<'_>> {
-    let s = input.trim();
+// Byte loops rather than str searchers and char iterators on the hot path: the release profile is
+// opt-level "z", where `contains("..")`, `rfind` or `chars().all(..)` cost hundreds of nanoseconds.
+
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_space(c: &u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Trims whitespace: ASCII by bytes, with `str::trim` only when a non-ASCII byte sits at an end
+/// (it may be Unicode whitespace).
+#[inline(always)]
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (mut start, mut end) = (0usize, b.len());
+    while start < end && matches!(b.get(start), Some(c) if is_space(c)) {
+        start += 1;
+    }
+    while end > start && matches!(b.get(end - 1), Some(c) if is_space(c)) {
+        end -= 1;
+    }
+    let t = s.get(start..end).unwrap_or("");
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(&f), Some(&l)) if f >= 0x80 || l >= 0x80 => t.trim(),
+        _ => t,
+    }
+}
+
+/// Splits an address into its validated local part and its raw (unchecked) domain.
+#[inline(always)]
+fn split(input: &str) -> Option<(&str, &str)> {
+    let s = trim(input);
+    let sb = s.as_bytes();
     // "Display Name <addr>": the address is what the last angle brackets hold.
-    let addr = match s.strip_suffix('>') {
-        Some(rest) => rest.get(rest.rfind('<')? + 1..)?.trim(),
-        None => s,
+    let addr = if matches!(sb.last(), Some(&b'>')) {
+        let mut lt = sb.len() - 1;
+        while lt > 0 && !matches!(sb.get(lt - 1), Some(&b'<')) {
+            lt -= 1;
+        }
+        if lt == 0 {
+            return None;
+        }
+        trim(s.get(lt..sb.len() - 1)?)
+    } else {
+        s
     };
-    let at = addr.rfind('@')?;
+    let ab = addr.as_bytes();
+    let mut at = ab.len();
+    while at > 0 {
+        at -= 1;
+        if matches!(ab.get(at), Some(&b'@')) {
+            break;
+        }
+    }
+    if !matches!(ab.get(at), Some(&b'@')) {
+        return None;
+    }
     let local = addr.get(..at)?;
-    let domain = addr.get(at + 1..)?;
     if !valid_local(local) {
         return None;
     }
-    let domain = parse_domain(domain)?;
-    Some(Address { local, domain })
+    Some((local, addr.get(at + 1..)?))
 }
 
+/// Parses an address into `domain`, returning its local part, or None when it is not valid.
+/// `domain` is the caller's buffer so no large value is moved around.
+pub(crate) fn parse<'a>(input: &'a str, domain: &mut Domain) -> Option<&'a str> {
+    let (local, raw) = split(input)?;
+    parse_domain(raw, domain)?;
+    Some(local)
+}
+
+/// What `parse` would say, without building the normalised domain when it is ASCII.
+pub(crate) enum Quick<'a> {
+    Invalid,
+    /// A valid address whose domain is these ASCII bytes (any case, trailing dot removed).
+    Ascii(&'a [u8]),
+    /// A valid-looking address with a non-ASCII domain: use `parse`.
+    Other,
+}
+
+pub(crate) fn parse_quick(input: &str) -> Quick<'_> {
+    let Some((_, raw)) = split(input) else {
+        return Quick::Invalid;
+    };
+    let mut raw = raw.as_bytes();
+    if let Some((b'.', rest)) = raw.split_last() {
+        raw = rest;
+    }
+    if !raw.is_ascii() {
+        return Quick::Other;
+    }
+    if ascii_domain(raw, None).is_some() {
+        Quick::Ascii(raw)
+    } else {
+        Quick::Invalid
+    }
+}
+
+#[inline(always)]
 fn valid_local(local: &str) -> bool {
-    if local.is_empty() || local.len() > MAX_LOCAL || local.starts_with('.') || local.ends_with('.')
+    let bytes = local.as_bytes();
+    if bytes.is_empty()
+        || bytes.len() > MAX_LOCAL
+        || matches!(bytes.first(), Some(&b'.'))
+        || matches!(bytes.last(), Some(&b'.'))
     {
         return false;
     }
-    if local.contains("..") {
-        return false;
-    }
-    // Dot-atom of RFC 5322 plus UTF-8 (RFC 6531); quoted local parts are not accepted.
-    local.chars().all(|c| {
-        !c.is_control()
-            && !c.is_whitespace()
-            && !matches!(
-                c,
-                '"' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '@' | '[' | '\\' | ']'
+    let mut prev = 0u8;
+    let mut ascii = true;
+    for &b in bytes {
+        if b >= 0x80 {
+            ascii = false;
+        } else if b <= b' '
+            || b == 0x7f
+            || matches!(
+                b,
+                b'"' | b'(' | b')' | b',' | b':' | b';' | b'<' | b'>' | b'@' | b'[' | b'\\' | b']'
             )
-    })
+            || (b == b'.' && prev == b'.')
+        {
+            return false;
+        }
+        prev = b;
+    }
+    // Dot-atom of RFC 5322 plus UTF-8 (RFC 6531); quoted local parts are not accepted. Non-ASCII
+    // characters must not be controls or spaces either.
+    ascii || local.chars().all(|c| !c.is_control() && !c.is_whitespace())
+}
+
+/// The common case, with the same rules as the general path below.
+/// Checks an ASCII domain (without its trailing dot) and, given `out`, appends it lower-cased.
+/// The same rules as the general path below.
+#[inline(always)]
+fn ascii_domain(raw: &[u8], mut out: Option<&mut Domain>) -> Option<()> {
+    if raw.len() > MAX_DOMAIN {
+        return None;
+    }
+    let mut label_len = 0usize;
+    let mut labels = 1usize;
+    let mut numeric = true;
+    let mut prev = b'.';
+    for &b in raw {
+        let b = b.to_ascii_lowercase();
+        if b == b'.' {
+            // Empty label, or one ending with a hyphen.
+            if prev == b'.' || prev == b'-' {
+                return None;
+            }
+            labels += 1;
+            label_len = 0;
+            numeric = true;
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' {
+            if b == b'-' && prev == b'.' {
+                return None;
+            }
+            label_len += 1;
+            if label_len > MAX_LABEL {
+                return None;
+            }
+            numeric &= b.is_ascii_digit();
+        } else {
+            return None;
+        }
+        if let Some(d) = out.as_deref_mut() {
+            d.push(b)?;
+        }
+        prev = b;
+    }
+    // A domain needs a dot, and an all-numeric TLD would make it an IP address in disguise.
+    if prev == b'.' || prev == b'-' || labels < 2 || numeric {
+        return None;
+    }
+    Some(())
 }
 
 /// Parses a bare domain with the same rules as the domain of an address.
-pub(crate) fn parse_domain_only(domain: &str) -> Option<Domain> {
-    parse_domain(domain.trim())
+pub(crate) fn parse_domain_only(raw: &str, domain: &mut Domain) -> Option<()> {
+    parse_domain(raw.trim(), domain)
 }
 
 fn is_dot(c: char) -> bool {
@@ -82,13 +226,13 @@ fn is_dot(c: char) -> bool {
     matches!(c, '.' | '\u{3002}' | '\u{FF0E}' | '\u{FF61}')
 }
 
-fn parse_domain(raw: &str) -> Option<Domain> {
+fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
     // One trailing dot (the DNS root) is allowed.
     let raw = raw.strip_suffix('.').unwrap_or(raw);
-    let mut d = Domain {
-        buf: [0; MAX_KEY],
-        len: 0,
-    };
+    d.len = 0;
+    if raw.is_ascii() {
+        return ascii_domain(raw.as_bytes(), Some(d));
+    }
     let mut labels = 0usize;
     let mut last_label_numeric = false;
     for label in raw.split(is_dot) {
@@ -105,13 +249,13 @@ fn parse_domain(raw: &str) -> Option<Domain> {
                 d.push(b)?;
             }
         } else {
-            punycode_label(label, &mut d)?;
+            punycode_label(label, d)?;
         }
         let l = d.buf.get(start..d.len)?;
         if l.is_empty()
             || l.len() > MAX_LABEL
-            || l.first() == Some(&b'-')
-            || l.last() == Some(&b'-')
+            || matches!(l.first(), Some(&b'-'))
+            || matches!(l.last(), Some(&b'-'))
         {
             return None;
         }
@@ -122,7 +266,36 @@ fn parse_domain(raw: &str) -> Option<Domain> {
     if labels < 2 || last_label_numeric || d.len > MAX_DOMAIN {
         return None;
     }
-    Some(d)
+    Some(())
+}
+
+/// Lower-case mapping for the cased scripts domain names use (Latin-1, Latin Extended-A, Greek,
+/// Cyrillic, Armenian) plus fullwidth Latin, which IDNA maps to ASCII. Written out instead of
+/// `char::to_lowercase`, whose full Unicode table would cost the package several KB; other scripts
+/// (CJK, Arabic, Hebrew, Indic...) have no case.
+fn lower(c: char) -> u32 {
+    let u = u32::from(c);
+    match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => u + 0x20,
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 0x25,
+        0x38C => 0x3CC,
+        0x38E..=0x38F => u + 0x3F,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        0x4C0 => 0x4CF,
+        0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x531..=0x556 => u + 0x30,
+        0xFF21..=0xFF3A => u - 0xFF21 + 0x61,
+        0xFF41..=0xFF5A => u - 0xFF41 + 0x61,
+        0xFF10..=0xFF19 => u - 0xFF10 + 0x30,
+        _ => u,
+    }
 }
 
 /// Lower-cases a non-ASCII label and appends its "xn--" Punycode form (RFC 3492).
@@ -135,12 +308,17 @@ fn punycode_label(label: &str, out: &mut Domain) -> Option<()> {
         if c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-') {
             return None;
         }
-        for l in c.to_lowercase() {
-            cps.push(u32::from(l));
-        }
+        cps.push(lower(c));
         if cps.len() > MAX_LABEL {
             return None; // the encoding cannot be shorter than the code point count
         }
+    }
+    if cps.iter().all(|&c| c < 0x80) {
+        // Fullwidth Latin only: IDNA maps it to a plain ASCII label.
+        for &c in &cps {
+            out.push(c as u8)?; // panic-free: c < 0x80
+        }
+        return Some(());
     }
     for b in b"xn--" {
         out.push(*b)?;
@@ -218,7 +396,8 @@ mod tests {
     use super::*;
 
     fn dom(s: &str) -> Option<String> {
-        parse_domain(s).map(|d| d.as_str().to_string())
+        let mut d = Domain::new();
+        parse_domain(s, &mut d).map(|()| d.as_str().to_string())
     }
 
     #[test]

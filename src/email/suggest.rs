@@ -29,7 +29,8 @@ pub(crate) fn distance(a: &[u8], b: &[u8], cap: usize) -> usize {
     if a.len().abs_diff(b.len()) > cap {
         return cap + 1;
     }
-    const W: usize = 256;
+    // Rows span `b`, a provider name (short); `a` is within `cap` of its length (checked above).
+    const W: usize = 64;
     if a.len() >= W || b.len() >= W {
         return cap + 1;
     }

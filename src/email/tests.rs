@@ -102,6 +102,18 @@ fn parsing_accepts_and_normalises() {
         Some("xn--bcher-kva.example")
     );
     assert!(classify("first.last+tag@sub.acme.example").valid);
+    for spaced in [
+        "\u{a0}a@gmail.com\u{3000}",
+        "\x0b a@gmail.com\r\n",
+        "Ann <\u{2003}a@gmail.com >",
+    ] {
+        assert_eq!(
+            classify(spaced).email.as_deref(),
+            Some("a@gmail.com"),
+            "{spaced:?}"
+        );
+        assert!(is_personal(spaced), "{spaced:?}");
+    }
     assert!(classify("<a@b.co>").valid);
     assert!(classify(&format!("{}@acme.example", "a".repeat(64))).valid);
 }
