@@ -211,6 +211,7 @@ for (const [k, v] of explicit) table.set(k, v === REJECT ? REJECT : idx.get(v));
 for (const c of countries) {
   if (table.get(key(c.name)) !== idx.get(c.a2)) throw new Error(`canonical ${c.name} does not resolve`);
 }
+if (process.env.DEBUG_KEYS) { const np = [...keys].filter(([k, e]) => [...e.src].every((x) => x.endsWith("-noparen"))); console.log("noparen-only", np.length, np.filter(([k]) => /^[\x20-\x7e]*$/.test(k)).length, np.slice(0, 30).map((x) => x[0]).join(" ")); }
 conflicts.sort();
 writeFileSync(
   DATA + "conflicts.generated.tsv",

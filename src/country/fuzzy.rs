@@ -9,8 +9,11 @@ use super::data::{LATIN, REJECT};
 use super::store::text_entry;
 use std::sync::OnceLock;
 
-/// Longest input we try to correct; longer keys are no country name with a typo.
-const MAX_LEN: usize = 40;
+/// Longest input we try to correct, and longest candidate name. Long names are official forms
+/// ("Republika Czeska", "Repubblica di Cina") where a two-letter difference is a different country,
+/// not a typo: only short and common names are corrected.
+const MAX_LEN: usize = 16;
+const MAX_CAND: usize = 14;
 /// Shortest: below this a single edit turns one name into another too easily.
 const MIN_LEN: usize = 5;
 
@@ -46,7 +49,7 @@ fn index() -> &'static Index {
                 pos = next;
                 Some((at, key))
             })
-            .filter(|(_, key)| (MIN_LEN - 1..=MAX_LEN + 1).contains(&key.len()))
+            .filter(|(_, key)| (MIN_LEN - 1..=MAX_CAND).contains(&key.len()))
         };
         let mut by_len = [0u16; MAX_LEN + 3];
         for (_, key) in entries() {
@@ -75,34 +78,45 @@ fn index() -> &'static Index {
     })
 }
 
-/// Edits allowed for an input of `len` bytes.
-pub fn max_edits(len: usize) -> usize {
+/// Edit costs, doubled to stay integral. A substitution costs more than an insertion, a deletion or a
+/// swap: typing slips double, drop or swap letters ("Phillipines", "Untied"), while a changed letter
+/// in the distinctive part of a name is more often another name ("Řecká" vs "Česká republika").
+const INDEL: usize = 2;
+const SWAP: usize = 2;
+const SUB: usize = 3;
+/// Another country this much further away still makes the answer a guess.
+const MARGIN: usize = 4;
+
+/// Cost allowed for an input of `len` bytes: none below MIN_LEN, one edit up to 8, two short ones
+/// (or one substitution) from 9.
+pub fn max_cost(len: usize) -> usize {
     match len {
         0..=4 => 0,
-        5..=8 => 1,
-        9..=14 => 2,
-        _ => 3,
+        5..=8 => SUB,
+        _ => 2 * INDEL,
     }
 }
 
-/// OSA distance of `a` and `b`, or `None` when it exceeds `bound`. Both are at most MAX_LEN + 1 long.
+/// Weighted optimal-string-alignment distance of `a` and `b`, or `None` when it exceeds `bound`.
 pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     const W: usize = MAX_LEN + 2;
-    if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) > bound {
+    if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) * INDEL > bound {
         return None;
     }
     let mut prev2 = [0usize; W];
-    let mut prev: [usize; W] = core::array::from_fn(|j| j);
+    let mut prev: [usize; W] = core::array::from_fn(|j| j * INDEL);
     let mut cur = [0usize; W];
+    // panic-ok (all indexing below): i < a.len() < W and j + 1 <= b.len() < W.
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1; // panic-ok: W >= 1
-        let mut row_min = cur[0]; // panic-ok: W >= 1
+        cur[0] = (i + 1) * INDEL;
+        let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            // panic-ok: j + 1 <= b.len() < W
-            let cost = usize::from(ca != cb);
-            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let cost = if ca == cb { 0 } else { SUB };
+            let mut d = (prev[j] + cost)
+                .min(prev[j + 1] + INDEL)
+                .min(cur[j] + INDEL);
             if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                d = d.min(prev2[j - 1] + 1);
+                d = d.min(prev2[j - 1] + SWAP);
             }
             cur[j + 1] = d;
             row_min = row_min.min(d);
@@ -118,24 +132,24 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
 }
 
 /// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
-/// Rejected when no name is within the allowed edits, when the nearest is a must-reject name, or
-/// when another country (or a must-reject name) is within one more edit: near-ties are guesses.
+/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
+/// when another country (or a must-reject name) is within MARGIN more: near-ties are guesses.
 pub fn nearest(key: &[u8]) -> Option<u8> {
     let n = key.len();
-    let k = max_edits(n);
+    let k = max_cost(n);
     if k == 0 || n > MAX_LEN || !key.iter().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
     let idx = index();
-    let reach = k + 1; // distances up to here matter for the near-tie rule
-    let lo = usize::from(*idx.by_len.get(n.saturating_sub(reach))?);
-    let hi = usize::from(*idx.by_len.get((n + reach + 1).min(MAX_LEN + 2))?);
+    let reach = k + MARGIN - 1; // costs up to here matter for the near-tie rule
+    let lo = usize::from(*idx.by_len.get(n.saturating_sub(reach / INDEL))?);
+    let hi = usize::from(*idx.by_len.get((n + reach / INDEL + 1).min(MAX_LEN + 2))?);
     let qmask = mask(key);
     let mut best: Option<(usize, u8)> = None;
-    let mut second = usize::MAX; // nearest distance of any other value
+    let mut second = usize::MAX; // nearest cost of any other value
     for c in idx.cands.get(lo..hi)? {
-        // Each edit changes the presence of at most two letters.
-        if ((c.mask ^ qmask).count_ones() as usize + 1) / 2 > reach {
+        // An edit changes the presence of at most one letter per INDEL of cost.
+        if (c.mask ^ qmask).count_ones() as usize > reach {
             continue;
         }
         let Some((cand, value, _)) = text_entry(LATIN, usize::from(c.offset)) else {
@@ -155,7 +169,7 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
         }
     }
     let (d, v) = best?;
-    (d <= k && v != REJECT && second > d + 1).then_some(v)
+    (d <= k && v != REJECT && second >= d + MARGIN).then_some(v)
 }
 
 #[cfg(test)]
@@ -164,16 +178,23 @@ mod tests {
 
     #[test]
     fn osa() {
-        assert_eq!(osa_within(b"germnay", b"germany", 1), Some(1));
-        assert_eq!(osa_within(b"phillipines", b"philippines", 2), Some(2));
-        assert_eq!(osa_within(b"abc", b"xyz", 2), None);
-        assert_eq!(osa_within(b"", b"ab", 2), Some(2));
+        assert_eq!(osa_within(b"germnay", b"germany", 8), Some(SWAP));
+        assert_eq!(
+            osa_within(b"phillipines", b"philippines", 8),
+            Some(2 * INDEL)
+        );
+        assert_eq!(
+            osa_within(b"reckarepublika", b"ceskarepublika", 8),
+            Some(2 * SUB)
+        );
+        assert_eq!(osa_within(b"abc", b"xyz", 4), None);
+        assert_eq!(osa_within(b"", b"ab", 4), Some(2 * INDEL));
     }
 
     #[test]
     fn bounds() {
-        assert_eq!(max_edits(4), 0);
-        assert_eq!(max_edits(7), 1);
+        assert_eq!(max_cost(4), 0);
+        assert_eq!(max_cost(7), SUB);
         assert!(nearest(b"").is_none());
         assert!(nearest(&[b'a'; 200]).is_none());
     }

@@ -85,13 +85,12 @@ fn resolve(input: &str) -> Option<u8> {
     }
     let words = Words::parse(s)?;
     let mut key = Key::new();
-    // Whole input, then "X, Y" as "Y X", then "(Y) X", then X without its parentheses.
-    for variant in 0..4 {
+    // Whole input, then "X, Y" as "Y X", then "(Y) X".
+    for variant in 0..3 {
         let k = match variant {
             0 => words.key_all(&mut key),
             1 if words.has_comma() => words.key_inverted(&mut key),
             2 if words.has_paren() => words.key_paren_first(&mut key),
-            3 if words.has_paren() => words.key_without_paren(&mut key),
             _ => continue,
         };
         match find(k) {
@@ -99,6 +98,16 @@ fn resolve(input: &str) -> Option<u8> {
             Some(Hit::Reject) => return None,
             None => {}
         }
+    }
+    if words.has_paren() {
+        // "X (Y)": only when X and Y name the same country ("Myanmar (Burma)"); a qualifier
+        // ("Congo (DRC)", "Georgia (country)") may be exactly what tells two countries apart.
+        let outer = find(words.key_without_paren(&mut key));
+        let inner = find(words.key_paren_only(&mut key));
+        return match (outer, inner) {
+            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(a),
+            _ => None,
+        };
     }
     fuzzy::nearest(words.key_all(&mut key))
 }

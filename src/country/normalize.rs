@@ -223,6 +223,11 @@ impl Words {
         self.build(out, &[|w| w.paren, |w| !w.paren])
     }
 
+    /// Only the parenthesised words: "Myanmar (Burma)" -> "burma".
+    pub fn key_paren_only<'a>(&self, out: &'a mut Key) -> &'a [u8] {
+        self.build(out, &[|w| w.paren])
+    }
+
     /// Without the parenthesised words: "Iran (Islamic Republic of)" -> "iran".
     pub fn key_without_paren<'a>(&self, out: &'a mut Key) -> &'a [u8] {
         self.build(out, &[|w| !w.paren])
