@@ -7,4 +7,5 @@ mod country;
 mod email;
 mod error;
 mod fetch;
+mod proxy;
 mod runtime;

@@ -1,1 +1,415 @@
-//! JS bindings of the edge proxy (`createWazperProxy`).
+//! JS bindings of the edge proxy (`createWazperProxy`): turns a Worker's `Request` into the
+//! facts the core decides on, reads the body under the limit, calls the `authorize` hook, and
+//! forwards with the global `fetch` (never `window`, which Workers lack).
+//!
+//! Every path resolves to a `Response`: a JS exception inside the handler becomes a bare 500, never
+//! a rejected promise whose message could carry request data.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Headers, ReadableStreamDefaultReader, Request, RequestInit, Response, ResponseInit};
+
+use super::convert;
+use super::error::to_js;
+use crate::proxy::{
+    self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
+    OriginCheck, Prepared, Proxy,
+};
+use crate::Error;
+
+#[wasm_bindgen]
+extern "C" {
+    // The global fetch (Workers have no `window`); `catch` so a synchronous throw is an Err.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(request: &Request) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+    // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn is_array(v: &JsValue) -> bool {
+    array_is_array(v).unwrap_or(false)
+}
+
+/// The items of a JS array, read with `Reflect` (a Proxy or a getter that throws gives None).
+fn array_items(v: &JsValue) -> Option<Vec<JsValue>> {
+    let len = Reflect::get(v, &JsValue::from_str("length"))
+        .ok()?
+        .as_f64()?;
+    if !(0.0..=1024.0).contains(&len) {
+        return None;
+    }
+    (0..len as u32)
+        .map(|i| Reflect::get_u32(v, i).ok())
+        .collect()
+}
+
+struct State {
+    proxy: Proxy,
+    authorize: Option<Function>,
+}
+
+/// `createWazperProxy(options)`: a module Worker's default export, `{ fetch(request, env, ctx) }`.
+/// Only reads its options: no timers, randomness or I/O, so it may run at module top level.
+#[wasm_bindgen(js_name = createWazperProxy)]
+pub fn create_wazper_proxy(options: JsValue) -> Result<Object, JsValue> {
+    let (opts, authorize) = read_options(&options).map_err(|e| to_js(&e))?;
+    let config = Config::from_options(opts).map_err(|e| to_js(&e))?;
+    let state = Rc::new(State {
+        proxy: Proxy::new(config),
+        authorize,
+    });
+    let handler = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Promise>::new(
+        move |request: JsValue, env: JsValue, _ctx: JsValue| {
+            let state = state.clone();
+            future_to_promise(async move {
+                let response = match handle(&state, request, env).await {
+                    Ok(response) => response,
+                    Err(_) => local(
+                        &LocalResponse::error(500, "Internal server error"),
+                        &OriginCheck::NoOrigin,
+                    )?,
+                };
+                Ok(response.into())
+            })
+        },
+    );
+    let worker = Object::new();
+    Reflect::set(
+        &worker,
+        &JsValue::from_str("fetch"),
+        &handler.into_js_value(),
+    )?;
+    Ok(worker)
+}
+
+fn invalid_option(name: &str, expected: &str) -> Error {
+    let mut message = String::from("createWazperProxy: ");
+    message.push_str(name);
+    message.push_str(" must be ");
+    message.push_str(expected);
+    Error::new(crate::ErrorCode::InvalidArgument, None, message)
+}
+
+fn get(obj: &JsValue, name: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An option's value; a getter or Proxy trap that throws is an invalid option, not a default.
+fn get_opt(options: &JsValue, name: &str) -> Result<JsValue, Error> {
+    if !options.is_object() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    Reflect::get(options, &JsValue::from_str(name)).map_err(|_| invalid_option(name, "readable"))
+}
+
+fn opt_string(obj: &JsValue, name: &str) -> Result<Option<String>, Error> {
+    let v = get_opt(obj, name)?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| invalid_option(name, "a string"))
+}
+
+fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error> {
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(invalid_option("options", "an object"));
+    }
+    let authorize = match get_opt(options, "authorize")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(
+            v.dyn_into::<Function>()
+                .map_err(|_| invalid_option("authorize", "a function"))?,
+        ),
+    };
+    let allow_anonymous = match get_opt(options, "allowAnonymous")? {
+        v if v.is_undefined() || v.is_null() => false,
+        v => v
+            .as_bool()
+            .ok_or_else(|| invalid_option("allowAnonymous", "a boolean"))?,
+    };
+    let skip_personal_emails = match get_opt(options, "skipPersonalEmails")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(
+            v.as_bool()
+                .ok_or_else(|| invalid_option("skipPersonalEmails", "a boolean"))?,
+        ),
+    };
+    let max_body_bytes = match get_opt(options, "maxBodyBytes")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(
+            v.as_f64()
+                .ok_or_else(|| invalid_option("maxBodyBytes", "a number"))?,
+        ),
+    };
+    let allowed_origins = match get_opt(options, "allowedOrigins")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v if is_array(&v) => {
+            let mut list = Vec::new();
+            let items = array_items(&v)
+                .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?;
+            for item in items {
+                list.push(
+                    item.as_string()
+                        .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?,
+                );
+            }
+            Some(list)
+        }
+        _ => return Err(invalid_option("allowedOrigins", "an array of strings")),
+    };
+    let opts = Options {
+        base_url: opt_string(options, "baseUrl")?,
+        prefix: opt_string(options, "prefix")?,
+        api_key_binding: opt_string(options, "apiKeyBinding")?,
+        allowed_origins,
+        has_authorize: authorize.is_some(),
+        allow_anonymous,
+        max_body_bytes,
+        skip_personal_emails,
+    };
+    Ok((opts, authorize))
+}
+
+/// A parsed JSON body, read with the client's converters (`JSON.parse` output has no getters,
+/// but the converters would survive them anyway).
+struct JsObject(JsValue);
+
+impl JsonObject for JsObject {
+    fn field(&self, name: &str) -> Field {
+        convert::prop(&self.0, name)
+    }
+
+    fn object(&self, name: &str) -> Arg<Self> {
+        let v = get(&self.0, name);
+        if v.is_undefined() {
+            Arg::Absent
+        } else if v.is_null() {
+            Arg::Null
+        } else if v.is_object() && !is_array(&v) {
+            Arg::Object(JsObject(v))
+        } else {
+            Arg::Other(convert::field(&v).type_name())
+        }
+    }
+}
+
+fn header(headers: &Headers, name: &str) -> Option<String> {
+    headers.get(name).ok().flatten()
+}
+
+/// Builds a Response the proxy answers itself.
+fn local(resp: &LocalResponse, cors: &OriginCheck) -> Result<Response, JsValue> {
+    let headers = Headers::new()?;
+    for (name, value) in &resp.headers {
+        headers.append(name, value)?;
+    }
+    if resp.body.is_some() {
+        headers.set("Content-Type", "application/json")?;
+    }
+    for (name, value) in proxy_cors_headers(cors, &resp.headers) {
+        headers.set(name, &value)?;
+    }
+    let init = ResponseInit::new();
+    init.set_status(resp.status);
+    init.set_headers(&headers);
+    Response::new_with_opt_str_and_init(resp.body.as_deref(), &init)
+}
+
+/// CORS headers not already set by the core on `existing`.
+fn proxy_cors_headers(
+    cors: &OriginCheck,
+    existing: &[(&'static str, String)],
+) -> Vec<(&'static str, String)> {
+    LocalResponse::empty(0)
+        .with_cors(cors)
+        .headers
+        .into_iter()
+        .filter(|(n, _)| !existing.iter().any(|(e, _)| e.eq_ignore_ascii_case(n)))
+        .collect()
+}
+
+enum Body {
+    Bytes(Vec<u8>),
+    TooLarge,
+}
+
+/// Reads the whole body, counting bytes as they arrive and giving up past `max`.
+async fn read_body(request: &Request, max: u64) -> Result<Body, JsValue> {
+    let Some(stream) = request.body() else {
+        return Ok(Body::Bytes(Vec::new()));
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().dyn_into()?;
+    let mut limit = BodyLimit::new(max);
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await?;
+        if Reflect::get(&chunk, &"done".into())?
+            .as_bool()
+            .unwrap_or(true)
+        {
+            return Ok(Body::Bytes(bytes));
+        }
+        let value = Reflect::get(&chunk, &"value".into())?;
+        let Some(array) = value.dyn_ref::<Uint8Array>() else {
+            return Err(JsValue::NULL);
+        };
+        if !limit.add(array.length() as usize) {
+            let _ = reader.cancel();
+            return Ok(Body::TooLarge);
+        }
+        let start = bytes.len();
+        bytes.resize(start + array.length() as usize, 0);
+        if let Some(dest) = bytes.get_mut(start..) {
+            array.copy_to(dest);
+        }
+    }
+}
+
+/// `JSON.parse` of the body, kept only when it is an object (not an array or a scalar).
+fn parse_object(bytes: Vec<u8>) -> Option<JsObject> {
+    let text = String::from_utf8(bytes).ok()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    (value.is_object() && !is_array(&value)).then_some(JsObject(value))
+}
+
+async fn authorized(hook: &Function, request: &Request, env: &JsValue) -> Result<bool, JsValue> {
+    let verdict = hook.call2(&JsValue::UNDEFINED, request, env)?;
+    let settled = JsFuture::from(Promise::resolve(&verdict)).await?;
+    Ok(settled.as_bool() == Some(true))
+}
+
+async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Response, JsValue> {
+    let request: Request = request.dyn_into()?;
+    let headers = request.headers();
+    let (method, url) = (request.method(), request.url());
+    let (origin, preflight_method, preflight_headers, content_length) = (
+        header(&headers, "Origin"),
+        header(&headers, "Access-Control-Request-Method"),
+        header(&headers, "Access-Control-Request-Headers"),
+        header(&headers, "Content-Length"),
+    );
+    let head = Head {
+        method: &method,
+        url: &url,
+        origin: origin.as_deref(),
+        preflight_method: preflight_method.as_deref(),
+        preflight_headers: preflight_headers.as_deref(),
+        content_length: content_length.as_deref(),
+    };
+    let (route, cors) = match state.proxy.check_head(&head) {
+        HeadDecision::Respond(resp) => return local(&resp, &OriginCheck::NoOrigin),
+        HeadDecision::Proceed { route, cors } => (route, cors),
+    };
+
+    // The hook gets an unread copy, so it may read the body itself (e.g. to match the email).
+    let for_hook = if state.authorize.is_some() && route.has_body() {
+        Some(request.clone()?)
+    } else {
+        None
+    };
+    let body = if route.has_body() {
+        match read_body(&request, state.proxy.config.max_body_bytes).await? {
+            Body::TooLarge => return local(&proxy::too_large(), &cors),
+            Body::Bytes(bytes) => Some(bytes),
+        }
+    } else {
+        None
+    };
+    if let Some(hook) = &state.authorize {
+        match authorized(hook, for_hook.as_ref().unwrap_or(&request), &env).await {
+            Ok(true) => {}
+            Ok(false) => return local(&proxy::unauthorized(), &cors),
+            Err(_) => {
+                console_error("wazper proxy: the authorize hook threw; answering 500");
+                return local(&LocalResponse::error(500, "Internal server error"), &cors);
+            }
+        }
+    }
+
+    let parsed = body.and_then(parse_object);
+    if route.has_body() && parsed.is_none() {
+        return local(&proxy::bad_json(), &cors);
+    }
+    let cf_country = get(&get(request.as_ref(), "cf"), "country").as_string();
+    let (upstream_method, upstream_url, upstream_body) = match state.proxy.prepare(
+        route,
+        parsed.as_ref(),
+        proxy::query_of(&url),
+        cf_country.as_deref(),
+    ) {
+        Prepared::Respond(resp) => return local(&resp, &cors),
+        Prepared::Forward { method, url, body } => (method, url, body),
+    };
+
+    let key = get(&env, &state.proxy.config.api_key_binding)
+        .as_string()
+        .filter(|k| proxy::api_key_usable(k));
+    let Some(key) = key else {
+        console_error(
+            "wazper proxy: the API key secret binding is missing or empty; see apiKeyBinding",
+        );
+        return local(&proxy::misconfigured(), &cors);
+    };
+    // Only what the API needs travels upstream: no cookies, no Authorization, no client X-API-Key.
+    let upstream_headers = Headers::new()?;
+    upstream_headers.set("Accept", "application/json")?;
+    if upstream_body.is_some() {
+        upstream_headers.set("Content-Type", "application/json")?;
+    }
+    if upstream_headers.set("X-API-Key", &key).is_err() {
+        return local(&proxy::misconfigured(), &cors);
+    }
+    let init = RequestInit::new();
+    init.set_method(upstream_method);
+    init.set_headers(&upstream_headers);
+    if let Some(body) = &upstream_body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let upstream_request = Request::new_with_str_and_init(&upstream_url, &init)?;
+    let sent = match global_fetch(&upstream_request) {
+        Ok(promise) => JsFuture::from(promise).await,
+        Err(e) => Err(e),
+    };
+    let upstream: Response = match sent {
+        Ok(resp) => resp.dyn_into()?,
+        Err(_) => return local(&proxy::upstream_unreachable(), &cors),
+    };
+    pass_through(&upstream, &cors)
+}
+
+/// The upstream's status and body, with only its content type and Retry-After kept.
+fn pass_through(upstream: &Response, cors: &OriginCheck) -> Result<Response, JsValue> {
+    let from = upstream.headers();
+    let headers = Headers::new()?;
+    for name in ["Content-Type", "Retry-After"] {
+        if let Some(value) = header(&from, name) {
+            headers.set(name, &value)?;
+        }
+    }
+    for (name, value) in proxy_cors_headers(cors, &[]) {
+        headers.set(name, &value)?;
+    }
+    let init = ResponseInit::new();
+    init.set_status(upstream.status());
+    init.set_headers(&headers);
+    let status = upstream.status();
+    let body = if matches!(status, 101 | 204 | 205 | 304) {
+        None
+    } else {
+        upstream.body()
+    };
+    Response::new_with_opt_readable_stream_and_init(body.as_ref(), &init)
+}
