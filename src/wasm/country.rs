@@ -4,20 +4,29 @@
 use crate::country::{self, Country, Format};
 use wasm_bindgen::prelude::*;
 
-/// The string inside `v`, or `None` for any other JS value.
+/// The string inside `v`, or `None` for any other JS value (no coercion: `toString` is never called).
 fn text(v: &JsValue) -> Option<String> {
     v.as_string()
 }
 
+/// `null` (not `undefined`) for "no answer", as the contract says.
+fn string_or_null(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
 /// normalizeCountry(input, format = "name"): canonical name / alpha2 / alpha3, or null.
 #[wasm_bindgen(js_name = normalizeCountry)]
-pub fn normalize_country(input: &JsValue, format: &JsValue) -> Option<String> {
+pub fn normalize_country(input: &JsValue, format: &JsValue) -> JsValue {
     let format = if format.is_undefined() {
-        Format::Name
+        Some(Format::Name)
     } else {
-        Format::parse(&text(format)?)?
+        text(format).and_then(|f| Format::parse(&f))
     };
-    country::normalize(&text(input)?, format).map(String::from)
+    string_or_null(
+        format
+            .zip(text(input))
+            .and_then(|(f, s)| country::normalize(&s, f)),
+    )
 }
 
 /// lookupCountry(input): { name, alpha2, alpha3, numeric } or null.
@@ -44,12 +53,12 @@ fn to_object(c: &Country) -> JsValue {
 
 /// countryFromTimeZone(tz): alpha-2 or null.
 #[wasm_bindgen(js_name = countryFromTimeZone)]
-pub fn country_from_time_zone(tz: &JsValue) -> Option<String> {
-    country::from_time_zone(&text(tz)?).map(String::from)
+pub fn country_from_time_zone(tz: &JsValue) -> JsValue {
+    string_or_null(text(tz).and_then(|s| country::from_time_zone(&s)))
 }
 
 /// countryFromLocale(tag): alpha-2 or null.
 #[wasm_bindgen(js_name = countryFromLocale)]
-pub fn country_from_locale(tag: &JsValue) -> Option<String> {
-    country::from_locale(&text(tag)?).map(String::from)
+pub fn country_from_locale(tag: &JsValue) -> JsValue {
+    string_or_null(text(tag).and_then(|s| country::from_locale(&s)))
 }
