@@ -18,7 +18,8 @@ const CANON = process.env.COUNTRY_NAMES_TSV || "/work/shared/data/country-names-
 const ZONEINFO = "/usr/share/zoneinfo/";
 const DATA = root + "data/country/";
 const OUT = root + "src/country/";
-const BUCKET = 16;
+const BUCKET = 16; // hash store entries per bucket
+const TEXT_BUCKET = 8; // text store entries per bucket (each one passed over costs a scan)
 const REJECT = 255;
 
 // The 28 locales the brief names, loaded in full (every name and alternative).
@@ -259,7 +260,7 @@ function textStore(map) {
   const bytes = [];
   const starts = [];
   ents.forEach(([k, v], i) => {
-    if (i % BUCKET === 0) starts.push(bytes.length);
+    if (i % TEXT_BUCKET === 0) starts.push(bytes.length);
     for (const ch of k) {
       const c = ch.charCodeAt(0);
       if (c < 0x20 || c > 0x7e) throw new Error(`non-ASCII text key ${k}`);
@@ -324,8 +325,9 @@ use super::Country;
 
 /// Value stored for a key that must resolve to no country.
 pub const REJECT: u8 = ${REJECT};
-/// Entries per bucket in LATIN / TZ / HASH_*.
+/// Entries per bucket in the hash stores (HASH_*, TZ_*) and in the text store (LATIN).
 pub const BUCKET: usize = ${BUCKET};
+pub const TEXT_BUCKET: usize = ${TEXT_BUCKET};
 
 /// The codes of every country as fixed 8-byte records (alpha-2, alpha-3, numeric), so that the
 /// COUNTRIES pointers into it are regular and compress well.

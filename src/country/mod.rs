@@ -60,6 +60,11 @@ pub fn lookup(input: &str) -> Option<&'static Country> {
     COUNTRIES.get(usize::from(resolve(input)?))
 }
 
+/// Like [`lookup`], as the index of the country in [`all`] (for callers that cache per country).
+pub fn lookup_index(input: &str) -> Option<usize> {
+    resolve(input).map(usize::from)
+}
+
 /// `lookup` rendered in `format`.
 pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     let c = lookup(input)?;

@@ -5,7 +5,7 @@
 use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
-pub const KEY_CAP: usize = 256;
+pub const KEY_CAP: usize = 160;
 const MAX_WORDS: usize = 24;
 
 /// What one code point becomes.
@@ -116,6 +116,13 @@ impl Words {
                     continue;
                 }
                 _ => {}
+            }
+            if c.is_ascii_alphanumeric() {
+                // Fast path for the common case.
+                let slot = w.buf.get_mut(w.len)?;
+                *slot = (c as u8).to_ascii_lowercase();
+                w.len += 1;
+                continue;
             }
             match fold(c) {
                 Folded::Drop => {}

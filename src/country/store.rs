@@ -1,7 +1,9 @@
 //! The generated key stores: binary search over bucket heads, then a short linear scan.
 //! Formats are described in scripts/gen-country-data.mjs (textStore, hashStore).
 
-use super::data::{BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT};
+use super::data::{
+    BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT, TEXT_BUCKET,
+};
 use core::cmp::Ordering;
 
 /// What a key resolves to.
@@ -32,19 +34,47 @@ pub fn text_entry(blob: &[u8], pos: usize) -> Option<(&[u8], u8, usize)> {
     }
 }
 
+/// Compares the text entry at `pos` with `key`, reading only as far as the first difference.
+/// Returns the ordering, the entry's value when equal, and where the next entry starts when less
+/// (the scan to the terminator is only paid for entries that are passed over).
+fn text_cmp(blob: &[u8], pos: usize, key: &[u8]) -> Option<(Ordering, u8, usize)> {
+    let rest = blob.get(pos..)?;
+    for (i, &b) in rest.iter().enumerate() {
+        let terminal = b >= 0x80 || b == 0x01;
+        if terminal {
+            // The entry is a prefix of key (Less) or equal to it.
+            if i < key.len() {
+                let (_, _, next) = text_entry(blob, pos)?;
+                return Some((Ordering::Less, 0, next));
+            }
+            let (_, v, next) = text_entry(blob, pos)?;
+            return Some((Ordering::Equal, v, next));
+        }
+        match key.get(i) {
+            None => return Some((Ordering::Greater, 0, 0)),
+            Some(&k) if b > k => return Some((Ordering::Greater, 0, 0)),
+            Some(&k) if b < k => {
+                let (_, _, next) = text_entry(blob, pos)?;
+                return Some((Ordering::Less, 0, next));
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
 /// Exact lookup in a text store.
 pub fn text_find(blob: &[u8], buckets: &[u16], key: &[u8]) -> Option<Hit> {
     // The last bucket whose head is <= key.
     let b = buckets.partition_point(|&start| {
-        text_entry(blob, usize::from(start)).is_some_and(|(head, _, _)| head <= key)
+        text_cmp(blob, usize::from(start), key).is_some_and(|(ord, _, _)| ord != Ordering::Greater)
     });
     let mut pos = usize::from(*buckets.get(b.checked_sub(1)?)?);
-    for _ in 0..BUCKET {
-        let (k, v, next) = text_entry(blob, pos)?;
-        match k.cmp(key) {
-            Ordering::Equal => return Some(hit(v)),
-            Ordering::Greater => return None,
-            Ordering::Less => pos = next,
+    for _ in 0..TEXT_BUCKET {
+        match text_cmp(blob, pos, key)? {
+            (Ordering::Equal, v, _) => return Some(hit(v)),
+            (Ordering::Greater, _, _) => return None,
+            (Ordering::Less, _, next) => pos = next,
         }
     }
     None

@@ -99,7 +99,15 @@ fn formats() {
 #[test]
 #[ignore]
 fn timing() {
-    for s in ["US", "zz", "United States", "Deutschland", "日本", "Germnay", "Untied States"] {
+    for s in [
+        "US",
+        "zz",
+        "United States",
+        "Deutschland",
+        "日本",
+        "Germnay",
+        "Untied States",
+    ] {
         let t = std::time::Instant::now();
         for _ in 0..20000 {
             std::hint::black_box(lookup(std::hint::black_box(s)));

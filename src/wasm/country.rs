@@ -2,7 +2,39 @@
 //! (undefined, numbers, objects, symbols...) is accepted: non-strings give null, nothing throws.
 
 use crate::country::{self, Country, Format};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The JS strings already made for (format, country): returning a held JS string is several
+    /// times cheaper than decoding UTF-8 into a new one on every call. At most 750 short strings.
+    static OUT: RefCell<Vec<Option<JsValue>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached(format: Format, index: usize) -> JsValue {
+    let c = match country::all().get(index) {
+        Some(c) => c,
+        None => return JsValue::NULL,
+    };
+    let (slot, s) = match format {
+        Format::Name => (index, c.name),
+        Format::Alpha2 => (index + 250, c.alpha2),
+        Format::Alpha3 => (index + 500, c.alpha3),
+    };
+    OUT.with(|out| {
+        let Ok(mut out) = out.try_borrow_mut() else {
+            return JsValue::from_str(s);
+        };
+        if out.is_empty() {
+            out.resize(750, None);
+        }
+        match out.get_mut(slot) {
+            Some(Some(v)) => v.clone(),
+            Some(empty) => empty.insert(JsValue::from_str(s)).clone(),
+            None => JsValue::from_str(s),
+        }
+    })
+}
 
 /// The string inside `v`, or `None` for any other JS value (no coercion: `toString` is never called).
 fn text(v: &JsValue) -> Option<String> {
@@ -22,11 +54,13 @@ pub fn normalize_country(input: &JsValue, format: &JsValue) -> JsValue {
     } else {
         text(format).and_then(|f| Format::parse(&f))
     };
-    string_or_null(
-        format
-            .zip(text(input))
-            .and_then(|(f, s)| country::normalize(&s, f)),
-    )
+    match format
+        .zip(text(input))
+        .and_then(|(f, s)| Some((f, country::lookup_index(&s)?)))
+    {
+        Some((f, i)) => cached(f, i),
+        None => JsValue::NULL,
+    }
 }
 
 /// lookupCountry(input): { name, alpha2, alpha3, numeric } or null.
