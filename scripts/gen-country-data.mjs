@@ -270,7 +270,12 @@ function textStore(map) {
     else bytes.push(0x01, v);
   });
   if (bytes.length > 0xffff) throw new Error("text store over 64 KiB: widen BUCKETS to u32");
-  return { bytes: Buffer.from(bytes), starts, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
+  // by_first[b - 0x20]: the first bucket whose head starts with byte >= b, so a lookup only
+  // binary-searches the buckets of its own first letter.
+  const heads = ents.filter((_, i) => i % TEXT_BUCKET === 0).map(([k]) => k.charCodeAt(0));
+  const byFirst = [];
+  for (let b = 0x20; b <= 0x7f; b++) byFirst.push(heads.findIndex((h) => h >= b) < 0 ? heads.length : heads.findIndex((h) => h >= b));
+  return { bytes: Buffer.from(bytes), starts, byFirst, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
 }
 const fnv1a = (buf) => {
   let h = 0x811c9dc5;
@@ -374,6 +379,10 @@ pub static FOLD_MULTI: [&str; ${multi.length}] = [${multi.map(rsStr).join(", ")}
 pub static LATIN: &[u8] = include_bytes!("latin.bin");
 pub static LATIN_BUCKETS: [u16; ${latin.starts.length}] = [
 ${list(latin.starts)}
+];
+/// LATIN_BY_FIRST[b - 0x20]: first bucket whose head starts with a byte >= b (0x20..=0x7f).
+pub static LATIN_BY_FIRST: [u16; 96] = [
+${list(latin.byFirst, 24)}
 ];
 /// Other name keys as FNV-1a hashes (hashStore): bucket heads, LEB128 deltas, values by rank.
 pub static HASH_HEADS: [u32; ${hashed.heads.length}] = [

@@ -12,7 +12,7 @@ pub mod normalize;
 mod store;
 mod timezone;
 
-use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS};
+use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS, LATIN_BY_FIRST};
 use normalize::{Key, Words};
 use store::Hit;
 
@@ -121,7 +121,7 @@ fn find(key: &[u8]) -> Option<Hit> {
     if key.is_empty() {
         None
     } else if key.is_ascii() {
-        store::text_find(LATIN, &LATIN_BUCKETS, key)
+        store::text_find(LATIN, &LATIN_BUCKETS, &LATIN_BY_FIRST, key)
     } else {
         store::hash_find(&store::NAME_HASHES, key)
     }

@@ -84,7 +84,20 @@ impl Words {
         let mut depth = 0u32;
         let mut comma = false;
         let mut start = 0usize;
-        for c in input.chars() {
+        let bytes = input.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            // ASCII is read byte by byte; anything else is decoded as one char.
+            let c = if byte < 0x80 {
+                at += 1;
+                char::from(byte)
+            } else {
+                let Some(c) = input.get(at..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                at += c.len_utf8();
+                c
+            };
             match c {
                 '(' | '[' => {
                     w.end_word(start, depth > 0, comma)?;

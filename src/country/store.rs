@@ -36,39 +36,51 @@ pub fn text_entry(blob: &[u8], pos: usize) -> Option<(&[u8], u8, usize)> {
 
 /// Compares the text entry at `pos` with `key`, reading only as far as the first difference.
 /// Returns the ordering, the entry's value when equal, and where the next entry starts when less
-/// (the scan to the terminator is only paid for entries that are passed over).
+/// (the rest of an entry is only scanned for entries that are passed over).
 fn text_cmp(blob: &[u8], pos: usize, key: &[u8]) -> Option<(Ordering, u8, usize)> {
     let rest = blob.get(pos..)?;
-    for (i, &b) in rest.iter().enumerate() {
-        let terminal = b >= 0x80 || b == 0x01;
-        if terminal {
-            // The entry is a prefix of key (Less) or equal to it.
-            if i < key.len() {
-                let (_, _, next) = text_entry(blob, pos)?;
-                return Some((Ordering::Less, 0, next));
+    let mut i = 0;
+    let ord = loop {
+        let b = *rest.get(i)?;
+        if b >= 0x80 || b == 0x01 {
+            if i == key.len() {
+                let v = if b == 0x01 {
+                    *rest.get(i + 1)?
+                } else {
+                    b - 0x80
+                };
+                return Some((Ordering::Equal, v, 0));
             }
-            let (_, v, next) = text_entry(blob, pos)?;
-            return Some((Ordering::Equal, v, next));
+            return Some((Ordering::Less, 0, pos + i + if b == 0x01 { 2 } else { 1 }));
         }
         match key.get(i) {
-            None => return Some((Ordering::Greater, 0, 0)),
-            Some(&k) if b > k => return Some((Ordering::Greater, 0, 0)),
-            Some(&k) if b < k => {
-                let (_, _, next) = text_entry(blob, pos)?;
-                return Some((Ordering::Less, 0, next));
-            }
-            Some(_) => {}
+            Some(&k) if b == k => i += 1,
+            Some(&k) if b < k => break Ordering::Less,
+            _ => return Some((Ordering::Greater, 0, 0)),
         }
-    }
-    None
+    };
+    // Less: skip to the terminator for the caller that walks on.
+    let end = i + rest
+        .get(i..)?
+        .iter()
+        .position(|&b| b >= 0x80 || b == 0x01)?;
+    let step = if *rest.get(end)? == 0x01 { 2 } else { 1 };
+    Some((ord, 0, pos + end + step))
 }
 
-/// Exact lookup in a text store.
-pub fn text_find(blob: &[u8], buckets: &[u16], key: &[u8]) -> Option<Hit> {
-    // The last bucket whose head is <= key.
-    let b = buckets.partition_point(|&start| {
+/// Exact lookup in a text store; `by_first` narrows the search to the buckets that can hold keys
+/// with the key's first byte (the bucket before them may too: it can run over into that letter).
+pub fn text_find(blob: &[u8], buckets: &[u16], by_first: &[u16; 96], key: &[u8]) -> Option<Hit> {
+    let first = usize::from(*key.first()?).checked_sub(0x20)?;
+    let lo = usize::from(*by_first.get(first)?);
+    let hi = by_first
+        .get(first + 1)
+        .map_or(buckets.len(), |&h| usize::from(h));
+    // The last bucket whose head is <= key: among lo..hi, else the one before lo.
+    let within = buckets.get(lo..hi.max(lo))?.partition_point(|&start| {
         text_cmp(blob, usize::from(start), key).is_some_and(|(ord, _, _)| ord != Ordering::Greater)
     });
+    let b = lo + within;
     let mut pos = usize::from(*buckets.get(b.checked_sub(1)?)?);
     for _ in 0..TEXT_BUCKET {
         match text_cmp(blob, pos, key)? {
