@@ -19,7 +19,7 @@ const ZONEINFO = "/usr/share/zoneinfo/";
 const DATA = root + "data/country/";
 const OUT = root + "src/country/";
 const BUCKET = 16; // hash store entries per bucket
-const TEXT_BUCKET = 8; // text store entries per bucket (each one passed over costs a scan)
+const TEXT_BUCKET = 4; // text store entries per bucket (each one passed over costs a scan)
 const REJECT = 255;
 
 // The 28 locales the brief names, loaded in full (every name and alternative).
