@@ -19,26 +19,55 @@ const MAX_CAND: usize = 14;
 /// Shortest: below this a single edit turns one name into another too easily.
 const MIN_LEN: usize = 5;
 
-/// (hash of a key or of one of its one-letter deletions, offset of the key in LATIN), sorted.
-fn index() -> &'static [(u32, u16)] {
-    static INDEX: OnceLock<Vec<(u32, u16)>> = OnceLock::new();
+/// (hash of a key or of one of its one-letter deletions) << 16 | offset of the key in LATIN, sorted.
+fn index() -> &'static [u64] {
+    static INDEX: OnceLock<Vec<u64>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut out = Vec::with_capacity(20_000);
         let mut pos = 0;
         while let Some((key, _, next)) = text_entry(LATIN, pos) {
             if (MIN_LEN - 1..=MAX_CAND).contains(&key.len()) {
-                let at = pos as u16; // LATIN is < 64 KiB (checked by the generator)
-                out.push((fnv1a(key), at));
+                let at = pos as u64; // LATIN is < 64 KiB (checked by the generator)
+                out.push(u64::from(fnv1a(key)) << 16 | at);
                 for skip in 0..key.len() {
-                    out.push((hash_without(key, skip), at));
+                    out.push(u64::from(hash_without(key, skip)) << 16 | at);
                 }
             }
             pos = next;
         }
-        out.sort_unstable();
+        heap_sort(&mut out);
         out.dedup();
         out
     })
+}
+
+/// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and this
+/// runs once.
+fn heap_sort(v: &mut [u64]) {
+    fn sift(v: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child); // panic-ok: root < child < end <= len
+            root = child;
+        }
+    }
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift(v, start, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end); // panic-ok: end < n
+        sift(v, 0, end);
+    }
 }
 
 /// FNV-1a of `key` with the byte at `skip` left out.
@@ -138,13 +167,14 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
     let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
     let mut seen_n = 0;
     for probe in core::iter::once(fnv1a(key)).chain((0..n).map(|i| hash_without(key, i))) {
-        let from = idx.partition_point(|&(h, _)| h < probe);
-        for &(_, at) in idx
+        let probe = u64::from(probe);
+        let from = idx.partition_point(|&e| (e >> 16) < probe);
+        let hits = idx
             .get(from..)
             .unwrap_or(&[])
             .iter()
-            .take_while(|&&(h, _)| h == probe)
-        {
+            .take_while(|&&e| (e >> 16) == probe);
+        for at in hits.map(|&e| e as u16) {
             if seen.get(..seen_n).unwrap_or(&[]).contains(&at) {
                 continue;
             }
@@ -197,6 +227,18 @@ mod tests {
                 t.elapsed() / 1000
             );
         }
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut v: Vec<u64> = (0..1000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 7)
+            .collect();
+        let mut w = v.clone();
+        heap_sort(&mut v);
+        w.sort_unstable();
+        assert_eq!(v, w);
+        heap_sort(&mut []);
     }
 
     #[test]
