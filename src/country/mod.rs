@@ -86,7 +86,7 @@ fn resolve(input: &str) -> Option<u8> {
     match code(s) {
         Code::Country(i) => return Some(i),
         Code::Reserved => return None,
-        Code::NotACode => {}
+        Code::Other => {}
     }
     let words = Words::parse(s)?;
     let mut key = Key::new();
@@ -131,7 +131,7 @@ enum Code {
     Country(u8),
     /// A user-assigned / private-use code (AA, QM-QZ, XA-XZ, ZZ and their alpha-3 ranges): never a country.
     Reserved,
-    NotACode,
+    Other,
 }
 
 /// ISO 3166-1 alpha-2, alpha-3 or numeric code, or one of the extra codes of data/country/code-aliases.tsv.
@@ -150,18 +150,18 @@ fn code(s: &str) -> Code {
             if user_assigned(up) {
                 Code::Reserved
             } else {
-                Code::NotACode
+                Code::Other
             }
         }
         3 if b.iter().all(u8::is_ascii_digit) => {
             match BY_NUMERIC.binary_search_by(|&i| numeric_of(i).cmp(b)) {
                 Ok(at) => BY_NUMERIC
                     .get(at)
-                    .map_or(Code::NotACode, |&i| Code::Country(i)),
-                Err(_) => Code::NotACode,
+                    .map_or(Code::Other, |&i| Code::Country(i)),
+                Err(_) => Code::Other,
             }
         }
-        _ => Code::NotACode,
+        _ => Code::Other,
     }
 }
 

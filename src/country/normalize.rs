@@ -260,6 +260,12 @@ pub struct Key {
     len: usize,
 }
 
+impl Default for Key {
+    fn default() -> Key {
+        Key::new()
+    }
+}
+
 impl Key {
     pub fn new() -> Key {
         Key {
