@@ -272,9 +272,18 @@ function textStore(map) {
   if (bytes.length > 0xffff) throw new Error("text store over 64 KiB: widen BUCKETS to u32");
   // by_first[b - 0x20]: the first bucket whose head starts with byte >= b, so a lookup only
   // binary-searches the buckets of its own first letter.
-  const heads = ents.filter((_, i) => i % TEXT_BUCKET === 0).map(([k]) => k.charCodeAt(0));
+  // by_prefix[p]: the first bucket whose head's two-letter prefix (a-z -> 1..26, digits and the
+  // rest -> 0; a missing second letter -> 0) is >= p, p = 27 * first + second.
+  const code = (c) => (c >= 97 && c <= 122 ? c - 96 : 0);
+  const prefix = (k) => 27 * code(k.charCodeAt(0)) + (k.length > 1 ? code(k.charCodeAt(1)) : 0);
+  const heads = ents.filter((_, i) => i % TEXT_BUCKET === 0).map(([k]) => prefix(k));
   const byFirst = [];
-  for (let b = 0x20; b <= 0x7f; b++) byFirst.push(heads.findIndex((h) => h >= b) < 0 ? heads.length : heads.findIndex((h) => h >= b));
+  for (let p = 0; p < 27 * 27; p++) {
+    const i = heads.findIndex((h) => h >= p);
+    byFirst.push(i < 0 ? heads.length : i);
+  }
+  // The search relies on heads being sorted by prefix (true when digits sort before letters).
+  for (let i = 1; i < heads.length; i++) if (heads[i] < heads[i - 1]) throw new Error("prefix order");
   return { bytes: Buffer.from(bytes), starts, byFirst, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
 }
 const fnv1a = (buf) => {
@@ -380,8 +389,8 @@ pub static LATIN: &[u8] = include_bytes!("latin.bin");
 pub static LATIN_BUCKETS: [u16; ${latin.starts.length}] = [
 ${list(latin.starts)}
 ];
-/// LATIN_BY_FIRST[b - 0x20]: first bucket whose head starts with a byte >= b (0x20..=0x7f).
-pub static LATIN_BY_FIRST: [u16; 96] = [
+/// LATIN_BY_PREFIX[p]: first bucket whose head's two-letter prefix code is >= p (see store.rs).
+pub static LATIN_BY_PREFIX: [u16; 729] = [
 ${list(latin.byFirst, 24)}
 ];
 /// Other name keys as FNV-1a hashes (hashStore): bucket heads, LEB128 deltas, values by rank.

@@ -12,7 +12,7 @@ pub mod normalize;
 mod store;
 mod timezone;
 
-use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS, LATIN_BY_FIRST};
+use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use normalize::{Key, Words};
 use store::Hit;
 
@@ -93,7 +93,7 @@ fn resolve(input: &str) -> Option<u8> {
     // Whole input, then "X, Y" as "Y X", then "(Y) X".
     for variant in 0..3 {
         let k = match variant {
-            0 => words.key_all(&mut key),
+            0 => words.key_all(),
             1 if words.has_comma() => words.key_inverted(&mut key),
             2 if words.has_paren() => words.key_paren_first(&mut key),
             _ => continue,
@@ -114,14 +114,14 @@ fn resolve(input: &str) -> Option<u8> {
             _ => None,
         };
     }
-    fuzzy::nearest(words.key_all(&mut key))
+    fuzzy::nearest(words.key_all())
 }
 
 fn find(key: &[u8]) -> Option<Hit> {
     if key.is_empty() {
         None
     } else if key.is_ascii() {
-        store::text_find(LATIN, &LATIN_BUCKETS, &LATIN_BY_FIRST, key)
+        store::text_find(LATIN, &LATIN_BUCKETS, &LATIN_BY_PREFIX, key)
     } else {
         store::hash_find(&store::NAME_HASHES, key)
     }

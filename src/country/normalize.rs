@@ -228,9 +228,10 @@ impl Words {
         out.as_bytes()
     }
 
-    /// All words in order: "Korea, Republic of" -> "korearepublicof".
-    pub fn key_all<'a>(&self, out: &'a mut Key) -> &'a [u8] {
-        self.build(out, &[|_| true])
+    /// All words in order: "Korea, Republic of" -> "korearepublicof". Words are stored back to
+    /// back (separators never are), so this is the buffer itself.
+    pub fn key_all(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
     }
 
     /// The part after the comma first: "Korea, Republic of" -> "republicofkorea".
@@ -282,8 +283,7 @@ impl Key {
 /// The key of a whole input, as the generator computes it for stored names (tests and tools).
 pub fn key_of(input: &str) -> Option<Vec<u8>> {
     let words = Words::parse(input)?;
-    let mut k = Key::new();
-    Some(words.key_all(&mut k).to_vec())
+    Some(words.key_all().to_vec())
 }
 
 #[cfg(test)]
@@ -320,7 +320,7 @@ mod tests {
         let w = Words::parse("Iran (Islamic Republic of)").unwrap();
         assert_eq!(w.key_paren_first(&mut key), b"islamicrepublicofiran");
         assert_eq!(w.key_without_paren(&mut key), b"iran");
-        assert_eq!(w.key_all(&mut key), b"iranislamicrepublicof");
+        assert_eq!(w.key_all(), b"iranislamicrepublicof");
     }
 
     #[test]

@@ -68,13 +68,22 @@ fn text_cmp(blob: &[u8], pos: usize, key: &[u8]) -> Option<(Ordering, u8, usize)
     Some((ord, 0, pos + end + step))
 }
 
-/// Exact lookup in a text store; `by_first` narrows the search to the buckets that can hold keys
-/// with the key's first byte (the bucket before them may too: it can run over into that letter).
-pub fn text_find(blob: &[u8], buckets: &[u16], by_first: &[u16; 96], key: &[u8]) -> Option<Hit> {
-    let first = usize::from(*key.first()?).checked_sub(0x20)?;
-    let lo = usize::from(*by_first.get(first)?);
-    let hi = by_first
-        .get(first + 1)
+/// Two-letter prefix code of a key, as the generator computes it: a-z -> 1..=26, else 0.
+fn prefix(key: &[u8]) -> usize {
+    let code = |c: Option<&u8>| match c {
+        Some(&c @ b'a'..=b'z') => usize::from(c - b'a' + 1),
+        _ => 0,
+    };
+    27 * code(key.first()) + code(key.get(1))
+}
+
+/// Exact lookup in a text store; `by_prefix` narrows the binary search to the buckets whose heads
+/// share the key's two-letter prefix (the bucket before them may hold the key too: it can run over).
+pub fn text_find(blob: &[u8], buckets: &[u16], by_prefix: &[u16; 729], key: &[u8]) -> Option<Hit> {
+    let p = prefix(key);
+    let lo = usize::from(*by_prefix.get(p)?);
+    let hi = by_prefix
+        .get(p + 1)
         .map_or(buckets.len(), |&h| usize::from(h));
     // The last bucket whose head is <= key: among lo..hi, else the one before lo.
     let within = buckets.get(lo..hi.max(lo))?.partition_point(|&start| {

@@ -126,8 +126,7 @@ fn timing_parts() {
     }
     println!("parse: {:?}", t.elapsed() / 20000);
     let w = Words::parse(s).unwrap();
-    let mut key = Key::new();
-    let k = w.key_all(&mut key).to_vec();
+    let k = w.key_all().to_vec();
     let t = std::time::Instant::now();
     for _ in 0..20000 {
         std::hint::black_box(find(std::hint::black_box(&k)));
