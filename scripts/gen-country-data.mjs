@@ -314,6 +314,8 @@ writeFileSync(OUT + "latin.bin", latin.bytes);
 writeFileSync(OUT + "hashed.bin", hashed.bytes);
 writeFileSync(OUT + "tz.bin", tzs.bytes);
 
+const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
+for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
 const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
 const byNum = countries.map((c, i) => i).sort((a, b) => (countries[a].num < countries[b].num ? -1 : 1));
@@ -367,6 +369,9 @@ ${list(byA3)}
 pub static BY_NUMERIC: [u8; ${byNum.length}] = [
 ${list(byNum)}
 ];
+
+/// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
+pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];
 
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [

@@ -1558,6 +1558,25 @@ pub static BY_NUMERIC: [u8; 250] = [
     230, 229, 143, 64, 76, 80, 110, 103, 228, 232, 239, 20, 233, 234, 237, 242, 243, 245, 248, 244,
 ];
 
+/// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
+pub static OFFICIAL_PREFIXES: [&str; 15] = [
+    "republicof",
+    "federalrepublicof",
+    "kingdomof",
+    "commonwealthof",
+    "principalityof",
+    "grandduchyof",
+    "sultanateof",
+    "islamicrepublicof",
+    "socialistrepublicof",
+    "independentstateof",
+    "hashemitekingdomof",
+    "federaldemocraticrepublicof",
+    "democraticsocialistrepublicof",
+    "orientalrepublicof",
+    "cooperativerepublicof",
+];
+
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); 14] = [
     ("BU", 145),

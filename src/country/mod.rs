@@ -114,7 +114,18 @@ fn resolve(input: &str) -> Option<u8> {
             _ => None,
         };
     }
-    fuzzy::nearest(words.key_all())
+    // "Federal Republic of Germany": an official-form prefix before an exact name.
+    let all = words.key_all();
+    for p in data::OFFICIAL_PREFIXES {
+        if let Some(rest) = all.strip_prefix(p.as_bytes()) {
+            match find(rest) {
+                Some(Hit::Country(i)) => return Some(i),
+                Some(Hit::Reject) => return None,
+                None => {}
+            }
+        }
+    }
+    fuzzy::nearest(all)
 }
 
 fn find(key: &[u8]) -> Option<Hit> {
