@@ -18,7 +18,8 @@ const CANON = process.env.COUNTRY_NAMES_TSV || "/work/shared/data/country-names-
 const ZONEINFO = "/usr/share/zoneinfo/";
 const DATA = root + "data/country/";
 const OUT = root + "src/country/";
-const BUCKET = 16;
+const BUCKET = 16; // hash store entries per bucket
+const TEXT_BUCKET = 4; // text store entries per bucket (each one passed over costs a scan)
 const REJECT = 255;
 
 // The 28 locales the brief names, loaded in full (every name and alternative).
@@ -211,6 +212,7 @@ for (const [k, v] of explicit) table.set(k, v === REJECT ? REJECT : idx.get(v));
 for (const c of countries) {
   if (table.get(key(c.name)) !== idx.get(c.a2)) throw new Error(`canonical ${c.name} does not resolve`);
 }
+if (process.env.DEBUG_KEYS) { const np = [...keys].filter(([k, e]) => [...e.src].every((x) => x.endsWith("-noparen"))); console.log("noparen-only", np.length, np.filter(([k]) => /^[\x20-\x7e]*$/.test(k)).length, np.slice(0, 30).map((x) => x[0]).join(" ")); }
 conflicts.sort();
 writeFileSync(
   DATA + "conflicts.generated.tsv",
@@ -258,7 +260,7 @@ function textStore(map) {
   const bytes = [];
   const starts = [];
   ents.forEach(([k, v], i) => {
-    if (i % BUCKET === 0) starts.push(bytes.length);
+    if (i % TEXT_BUCKET === 0) starts.push(bytes.length);
     for (const ch of k) {
       const c = ch.charCodeAt(0);
       if (c < 0x20 || c > 0x7e) throw new Error(`non-ASCII text key ${k}`);
@@ -268,7 +270,21 @@ function textStore(map) {
     else bytes.push(0x01, v);
   });
   if (bytes.length > 0xffff) throw new Error("text store over 64 KiB: widen BUCKETS to u32");
-  return { bytes: Buffer.from(bytes), starts, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
+  // by_first[b - 0x20]: the first bucket whose head starts with byte >= b, so a lookup only
+  // binary-searches the buckets of its own first letter.
+  // by_prefix[p]: the first bucket whose head's two-letter prefix (a-z -> 1..26, digits and the
+  // rest -> 0; a missing second letter -> 0) is >= p, p = 27 * first + second.
+  const code = (c) => (c >= 97 && c <= 122 ? c - 96 : 0);
+  const prefix = (k) => 27 * code(k.charCodeAt(0)) + (k.length > 1 ? code(k.charCodeAt(1)) : 0);
+  const heads = ents.filter((_, i) => i % TEXT_BUCKET === 0).map(([k]) => prefix(k));
+  const byFirst = [];
+  for (let p = 0; p < 27 * 27; p++) {
+    const i = heads.findIndex((h) => h >= p);
+    byFirst.push(i < 0 ? heads.length : i);
+  }
+  // The search relies on heads being sorted by prefix (true when digits sort before letters).
+  for (let i = 1; i < heads.length; i++) if (heads[i] < heads[i - 1]) throw new Error("prefix order");
+  return { bytes: Buffer.from(bytes), starts, byFirst, count: ents.length, maxLen: Math.max(...ents.map((e) => e[0].length)) };
 }
 const fnv1a = (buf) => {
   let h = 0x811c9dc5;
@@ -298,6 +314,8 @@ writeFileSync(OUT + "latin.bin", latin.bytes);
 writeFileSync(OUT + "hashed.bin", hashed.bytes);
 writeFileSync(OUT + "tz.bin", tzs.bytes);
 
+const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
+for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
 const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
 const byNum = countries.map((c, i) => i).sort((a, b) => (countries[a].num < countries[b].num ? -1 : 1));
@@ -323,8 +341,9 @@ use super::Country;
 
 /// Value stored for a key that must resolve to no country.
 pub const REJECT: u8 = ${REJECT};
-/// Entries per bucket in LATIN / TZ / HASH_*.
+/// Entries per bucket in the hash stores (HASH_*, TZ_*) and in the text store (LATIN).
 pub const BUCKET: usize = ${BUCKET};
+pub const TEXT_BUCKET: usize = ${TEXT_BUCKET};
 
 /// The codes of every country as fixed 8-byte records (alpha-2, alpha-3, numeric), so that the
 /// COUNTRIES pointers into it are regular and compress well.
@@ -351,6 +370,9 @@ pub static BY_NUMERIC: [u8; ${byNum.length}] = [
 ${list(byNum)}
 ];
 
+/// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
+pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];
+
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [
 ${codeAliases.sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([c, i]) => `    ("${c}", ${i}),`).join("\n")}
@@ -371,6 +393,10 @@ pub static FOLD_MULTI: [&str; ${multi.length}] = [${multi.map(rsStr).join(", ")}
 pub static LATIN: &[u8] = include_bytes!("latin.bin");
 pub static LATIN_BUCKETS: [u16; ${latin.starts.length}] = [
 ${list(latin.starts)}
+];
+/// LATIN_BY_PREFIX[p]: first bucket whose head's two-letter prefix code is >= p (see store.rs).
+pub static LATIN_BY_PREFIX: [u16; 729] = [
+${list(latin.byFirst, 24)}
 ];
 /// Other name keys as FNV-1a hashes (hashStore): bucket heads, LEB128 deltas, values by rank.
 pub static HASH_HEADS: [u32; ${hashed.heads.length}] = [

@@ -1,108 +1,141 @@
-//! Typo matching against the Latin-script keys: optimal-string-alignment (Damerau) distance, bounded
-//! by the input's length, accepted only when one country is clearly nearest.
+//! Typo matching against the Latin-script keys: a weighted optimal-string-alignment (Damerau)
+//! distance, bounded by the input's length, accepted only when one country is clearly nearest.
 //!
-//! The candidate index is built on the first typo query (not at init): per key its length, a
-//! letter-presence mask and its offset. The mask gives a cheap lower bound on the distance, so
-//! almost every candidate is skipped without running the dynamic programme.
+//! Candidates come from a deletion-neighbourhood index (as in SymSpell): every key and each of its
+//! one-letter deletions, hashed and sorted. An input's own one-letter deletions then find, with a
+//! dozen binary searches, every key one edit away (and the insert+delete pairs of "Phillipines"),
+//! instead of running the distance against thousands of keys. The index (~17k entries, ~140 KB) is
+//! built on the first typo query, never at start-up.
 
 use super::data::{LATIN, REJECT};
-use super::store::text_entry;
+use super::store::{fnv1a, text_entry};
 use std::sync::OnceLock;
 
-/// Longest input we try to correct; longer keys are no country name with a typo.
-const MAX_LEN: usize = 40;
+/// Longest input we try to correct, and longest candidate name. Long names are official forms
+/// ("Republika Czeska", "Repubblica di Cina") where a two-letter difference is a different country,
+/// not a typo: only short and common names are corrected.
+const MAX_LEN: usize = 16;
+const MAX_CAND: usize = 14;
 /// Shortest: below this a single edit turns one name into another too easily.
 const MIN_LEN: usize = 5;
 
-#[derive(Clone, Copy)]
-struct Cand {
-    offset: u16,
-    mask: u32,
-}
-
-/// Candidates sorted by key length, and where each length starts.
-struct Index {
-    cands: Vec<Cand>,
-    by_len: [u16; MAX_LEN + 3],
-}
-
-fn mask(key: &[u8]) -> u32 {
-    key.iter().fold(0, |m, &b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << 26,
-        _ => m | 1 << 27,
-    })
-}
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
+/// (hash of a key or of one of its one-letter deletions) << 16 | offset of the key in LATIN, sorted.
+fn index() -> &'static [u64] {
+    static INDEX: OnceLock<Vec<u64>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        // Two passes over the store (a counting sort by length): no comparison sort in the binary.
-        let entries = || {
-            let mut pos = 0;
-            core::iter::from_fn(move || {
-                let (key, _, next) = text_entry(LATIN, pos)?;
-                let at = pos;
-                pos = next;
-                Some((at, key))
-            })
-            .filter(|(_, key)| (MIN_LEN - 1..=MAX_LEN + 1).contains(&key.len()))
-        };
-        let mut by_len = [0u16; MAX_LEN + 3];
-        for (_, key) in entries() {
-            if let Some(n) = by_len.get_mut(key.len() + 1) {
-                *n += 1;
+        let mut out = Vec::with_capacity(20_000);
+        let mut pos = 0;
+        while let Some((key, _, next)) = text_entry(LATIN, pos) {
+            if (MIN_LEN - 1..=MAX_CAND).contains(&key.len()) {
+                let at = pos as u64; // LATIN is < 64 KiB (checked by the generator)
+                out.push(u64::from(fnv1a(key)) << 16 | at);
+                for skip in 0..key.len() {
+                    out.push(u64::from(hash_without(key, skip)) << 16 | at);
+                }
             }
+            pos = next;
         }
-        for i in 1..by_len.len() {
-            by_len[i] += by_len[i - 1]; // panic-ok: 1 <= i < len
-        }
-        let mut fill = by_len;
-        let mut cands = vec![Cand { offset: 0, mask: 0 }; usize::from(by_len[MAX_LEN + 2])]; // panic-ok: const index
-        for (at, key) in entries() {
-            let Some(slot) = fill.get_mut(key.len()) else {
-                continue;
-            };
-            if let Some(c) = cands.get_mut(usize::from(*slot)) {
-                *c = Cand {
-                    offset: at as u16,
-                    mask: mask(key),
-                };
-            }
-            *slot += 1;
-        }
-        Index { cands, by_len }
+        heap_sort(&mut out);
+        out.dedup();
+        out
     })
 }
 
-/// Edits allowed for an input of `len` bytes.
-pub fn max_edits(len: usize) -> usize {
-    match len {
-        0..=4 => 0,
-        5..=8 => 1,
-        9..=14 => 2,
-        _ => 3,
+/// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and this
+/// runs once.
+fn heap_sort(v: &mut [u64]) {
+    fn sift(v: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child); // panic-ok: root < child < end <= len
+            root = child;
+        }
+    }
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift(v, start, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end); // panic-ok: end < n
+        sift(v, 0, end);
     }
 }
 
-/// OSA distance of `a` and `b`, or `None` when it exceeds `bound`. Both are at most MAX_LEN + 1 long.
+/// FNV-1a of `key` with the byte at `skip` left out.
+fn hash_without(key: &[u8], skip: usize) -> u32 {
+    let (a, b) = key.split_at(skip.min(key.len()));
+    let h = a.iter().fold(0x811c_9dc5u32, |h, &x| {
+        (h ^ u32::from(x)).wrapping_mul(0x0100_0193)
+    });
+    b.iter()
+        .skip(1)
+        .fold(h, |h, &x| (h ^ u32::from(x)).wrapping_mul(0x0100_0193))
+}
+
+/// Edit costs, doubled to stay integral. Typing slips double or drop a letter ("Phillipines"), drop
+/// or swap one ("Untied"); a changed letter, or a letter added or lost that is no doubling, is more
+/// often another name ("Řecká" vs "Česká republika", "San Martín" vs "San Marino") and costs more.
+const DOUBLING: usize = 1;
+const INDEL: usize = 2;
+const SWAP: usize = 2;
+const SUB: usize = 3;
+/// Another country less than this much further away makes the answer a guess.
+const MARGIN: usize = 3;
+
+/// Cost allowed for an input of `len` bytes: none below MIN_LEN, one dropped, added or swapped
+/// letter up to 8, and from 9 also one changed letter or one slip plus one doubling.
+pub fn max_cost(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        // No changed letter in short names: "Siberia" is one letter from "Liberia".
+        5..=8 => INDEL,
+        _ => SUB,
+    }
+}
+
+/// Cost of having `s[i]` in one string and not the other: cheap when it doubles its neighbour.
+fn indel(s: &[u8], i: usize) -> usize {
+    let doubled = i > 0 && s.get(i) == s.get(i - 1) || s.get(i) == s.get(i + 1);
+    if doubled {
+        DOUBLING
+    } else {
+        INDEL
+    }
+}
+
+/// Weighted optimal-string-alignment distance of `a` and `b`, or `None` when it exceeds `bound`.
 pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     const W: usize = MAX_LEN + 2;
-    if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) > bound {
+    if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) * DOUBLING > bound {
         return None;
     }
     let mut prev2 = [0usize; W];
-    let mut prev: [usize; W] = core::array::from_fn(|j| j);
+    let mut prev = [0usize; W];
+    for j in 0..b.len() {
+        prev[j + 1] = prev[j] + indel(b, j); // panic-ok: j + 1 <= b.len() < W
+    }
     let mut cur = [0usize; W];
+    // panic-ok (all indexing below): i < a.len() < W and j + 1 <= b.len() < W.
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1; // panic-ok: W >= 1
-        let mut row_min = cur[0]; // panic-ok: W >= 1
+        let del = indel(a, i);
+        cur[0] = prev[0] + del;
+        let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            // panic-ok: j + 1 <= b.len() < W
-            let cost = usize::from(ca != cb);
-            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            let cost = if ca == cb { 0 } else { SUB };
+            let mut d = (prev[j] + cost)
+                .min(prev[j + 1] + del)
+                .min(cur[j] + indel(b, j));
             if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                d = d.min(prev2[j - 1] + 1);
+                d = d.min(prev2[j - 1] + SWAP);
             }
             cur[j + 1] = d;
             row_min = row_min.min(d);
@@ -118,44 +151,56 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
 }
 
 /// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
-/// Rejected when no name is within the allowed edits, when the nearest is a must-reject name, or
-/// when another country (or a must-reject name) is within one more edit: near-ties are guesses.
+/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
+/// when another country (or a must-reject name) in the neighbourhood is within MARGIN more:
+/// near-ties are guesses.
 pub fn nearest(key: &[u8]) -> Option<u8> {
     let n = key.len();
-    let k = max_edits(n);
+    let k = max_cost(n);
     if k == 0 || n > MAX_LEN || !key.iter().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
     let idx = index();
-    let reach = k + 1; // distances up to here matter for the near-tie rule
-    let lo = usize::from(*idx.by_len.get(n.saturating_sub(reach))?);
-    let hi = usize::from(*idx.by_len.get((n + reach + 1).min(MAX_LEN + 2))?);
-    let qmask = mask(key);
+    let reach = k + MARGIN - 1; // costs up to here matter for the near-tie rule
     let mut best: Option<(usize, u8)> = None;
-    let mut second = usize::MAX; // nearest distance of any other value
-    for c in idx.cands.get(lo..hi)? {
-        // Each edit changes the presence of at most two letters.
-        if ((c.mask ^ qmask).count_ones() as usize + 1) / 2 > reach {
-            continue;
-        }
-        let Some((cand, value, _)) = text_entry(LATIN, usize::from(c.offset)) else {
-            continue;
-        };
-        let Some(d) = osa_within(key, cand, reach) else {
-            continue;
-        };
-        match best {
-            Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
-            Some((bd, _)) if d < bd => {
-                second = second.min(bd);
-                best = Some((d, value));
+    let mut second = usize::MAX; // nearest cost of any other value
+    let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
+    let mut seen_n = 0;
+    for probe in core::iter::once(fnv1a(key)).chain((0..n).map(|i| hash_without(key, i))) {
+        let probe = u64::from(probe);
+        let from = idx.partition_point(|&e| (e >> 16) < probe);
+        let hits = idx
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&e| (e >> 16) == probe);
+        for at in hits.map(|&e| e as u16) {
+            if seen.get(..seen_n).unwrap_or(&[]).contains(&at) {
+                continue;
             }
-            Some(_) => second = second.min(d),
-            None => best = Some((d, value)),
+            if let Some(slot) = seen.get_mut(seen_n) {
+                *slot = at;
+                seen_n += 1;
+            }
+            let Some((cand, value, _)) = text_entry(LATIN, usize::from(at)) else {
+                continue;
+            };
+            let Some(d) = osa_within(key, cand, reach) else {
+                continue;
+            };
+            match best {
+                Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
+                Some((bd, _)) if d < bd => {
+                    second = second.min(bd);
+                    best = Some((d, value));
+                }
+                Some(_) => second = second.min(d),
+                None => best = Some((d, value)),
+            }
         }
     }
     let (d, v) = best?;
-    (d <= k && v != REJECT && second > d + 1).then_some(v)
+    (d <= k && v != REJECT && second >= d + MARGIN).then_some(v)
 }
 
 #[cfg(test)]
@@ -163,17 +208,59 @@ mod tests {
     use super::*;
 
     #[test]
+    fn typo_timing() {
+        for q in [
+            &b"germnay"[..],
+            b"phillipines",
+            b"untiedstates",
+            b"siberia",
+            b"asdfghjk",
+        ] {
+            let r = nearest(q);
+            let t = std::time::Instant::now();
+            for _ in 0..1000 {
+                std::hint::black_box(nearest(std::hint::black_box(q)));
+            }
+            println!(
+                "{:?} -> {r:?}: {:?}/call",
+                String::from_utf8_lossy(q),
+                t.elapsed() / 1000
+            );
+        }
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut v: Vec<u64> = (0..1000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 7)
+            .collect();
+        let mut w = v.clone();
+        heap_sort(&mut v);
+        w.sort_unstable();
+        assert_eq!(v, w);
+        heap_sort(&mut []);
+    }
+
+    #[test]
     fn osa() {
-        assert_eq!(osa_within(b"germnay", b"germany", 1), Some(1));
-        assert_eq!(osa_within(b"phillipines", b"philippines", 2), Some(2));
-        assert_eq!(osa_within(b"abc", b"xyz", 2), None);
-        assert_eq!(osa_within(b"", b"ab", 2), Some(2));
+        assert_eq!(osa_within(b"germnay", b"germany", 8), Some(SWAP));
+        assert_eq!(
+            osa_within(b"phillipines", b"philippines", 8),
+            Some(2 * DOUBLING)
+        );
+        assert_eq!(osa_within(b"sanmartin", b"sanmarino", 8), Some(2 * INDEL));
+        assert_eq!(
+            osa_within(b"reckarepublika", b"ceskarepublika", 8),
+            Some(2 * SUB)
+        );
+        assert_eq!(osa_within(b"abc", b"xyz", 4), None);
+        assert_eq!(osa_within(b"", b"ab", 4), Some(2 * INDEL));
     }
 
     #[test]
     fn bounds() {
-        assert_eq!(max_edits(4), 0);
-        assert_eq!(max_edits(7), 1);
+        assert_eq!(max_cost(4), 0);
+        assert_eq!(max_cost(7), INDEL);
         assert!(nearest(b"").is_none());
         assert!(nearest(&[b'a'; 200]).is_none());
     }

@@ -12,7 +12,7 @@ pub mod normalize;
 mod store;
 mod timezone;
 
-use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS};
+use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use normalize::{Key, Words};
 use store::Hit;
 
@@ -60,6 +60,11 @@ pub fn lookup(input: &str) -> Option<&'static Country> {
     COUNTRIES.get(usize::from(resolve(input)?))
 }
 
+/// Like [`lookup`], as the index of the country in [`all`] (for callers that cache per country).
+pub fn lookup_index(input: &str) -> Option<usize> {
+    resolve(input).map(usize::from)
+}
+
 /// `lookup` rendered in `format`.
 pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     let c = lookup(input)?;
@@ -81,17 +86,16 @@ fn resolve(input: &str) -> Option<u8> {
     match code(s) {
         Code::Country(i) => return Some(i),
         Code::Reserved => return None,
-        Code::NotACode => {}
+        Code::Other => {}
     }
     let words = Words::parse(s)?;
     let mut key = Key::new();
-    // Whole input, then "X, Y" as "Y X", then "(Y) X", then X without its parentheses.
-    for variant in 0..4 {
+    // Whole input, then "X, Y" as "Y X", then "(Y) X".
+    for variant in 0..3 {
         let k = match variant {
-            0 => words.key_all(&mut key),
+            0 => words.key_all(),
             1 if words.has_comma() => words.key_inverted(&mut key),
             2 if words.has_paren() => words.key_paren_first(&mut key),
-            3 if words.has_paren() => words.key_without_paren(&mut key),
             _ => continue,
         };
         match find(k) {
@@ -100,14 +104,35 @@ fn resolve(input: &str) -> Option<u8> {
             None => {}
         }
     }
-    fuzzy::nearest(words.key_all(&mut key))
+    if words.has_paren() {
+        // "X (Y)": only when X and Y name the same country ("Myanmar (Burma)"); a qualifier
+        // ("Congo (DRC)", "Georgia (country)") may be exactly what tells two countries apart.
+        let outer = find(words.key_without_paren(&mut key));
+        let inner = find(words.key_paren_only(&mut key));
+        return match (outer, inner) {
+            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(a),
+            _ => None,
+        };
+    }
+    // "Federal Republic of Germany": an official-form prefix before an exact name.
+    let all = words.key_all();
+    for p in data::OFFICIAL_PREFIXES {
+        if let Some(rest) = all.strip_prefix(p.as_bytes()) {
+            match find(rest) {
+                Some(Hit::Country(i)) => return Some(i),
+                Some(Hit::Reject) => return None,
+                None => {}
+            }
+        }
+    }
+    fuzzy::nearest(all)
 }
 
 fn find(key: &[u8]) -> Option<Hit> {
     if key.is_empty() {
         None
     } else if key.is_ascii() {
-        store::text_find(LATIN, &LATIN_BUCKETS, key)
+        store::text_find(LATIN, &LATIN_BUCKETS, &LATIN_BY_PREFIX, key)
     } else {
         store::hash_find(&store::NAME_HASHES, key)
     }
@@ -117,7 +142,7 @@ enum Code {
     Country(u8),
     /// A user-assigned / private-use code (AA, QM-QZ, XA-XZ, ZZ and their alpha-3 ranges): never a country.
     Reserved,
-    NotACode,
+    Other,
 }
 
 /// ISO 3166-1 alpha-2, alpha-3 or numeric code, or one of the extra codes of data/country/code-aliases.tsv.
@@ -136,18 +161,18 @@ fn code(s: &str) -> Code {
             if user_assigned(up) {
                 Code::Reserved
             } else {
-                Code::NotACode
+                Code::Other
             }
         }
         3 if b.iter().all(u8::is_ascii_digit) => {
             match BY_NUMERIC.binary_search_by(|&i| numeric_of(i).cmp(b)) {
                 Ok(at) => BY_NUMERIC
                     .get(at)
-                    .map_or(Code::NotACode, |&i| Code::Country(i)),
-                Err(_) => Code::NotACode,
+                    .map_or(Code::Other, |&i| Code::Country(i)),
+                Err(_) => Code::Other,
             }
         }
-        _ => Code::NotACode,
+        _ => Code::Other,
     }
 }
 

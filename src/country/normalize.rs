@@ -5,7 +5,7 @@
 use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
-pub const KEY_CAP: usize = 256;
+pub const KEY_CAP: usize = 160;
 const MAX_WORDS: usize = 24;
 
 /// What one code point becomes.
@@ -84,7 +84,20 @@ impl Words {
         let mut depth = 0u32;
         let mut comma = false;
         let mut start = 0usize;
-        for c in input.chars() {
+        let bytes = input.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            // ASCII is read byte by byte; anything else is decoded as one char.
+            let c = if byte < 0x80 {
+                at += 1;
+                char::from(byte)
+            } else {
+                let Some(c) = input.get(at..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                at += c.len_utf8();
+                c
+            };
             match c {
                 '(' | '[' => {
                     w.end_word(start, depth > 0, comma)?;
@@ -116,6 +129,13 @@ impl Words {
                     continue;
                 }
                 _ => {}
+            }
+            if c.is_ascii_alphanumeric() {
+                // Fast path for the common case.
+                let slot = w.buf.get_mut(w.len)?;
+                *slot = (c as u8).to_ascii_lowercase();
+                w.len += 1;
+                continue;
             }
             match fold(c) {
                 Folded::Drop => {}
@@ -208,9 +228,10 @@ impl Words {
         out.as_bytes()
     }
 
-    /// All words in order: "Korea, Republic of" -> "korearepublicof".
-    pub fn key_all<'a>(&self, out: &'a mut Key) -> &'a [u8] {
-        self.build(out, &[|_| true])
+    /// All words in order: "Korea, Republic of" -> "korearepublicof". Words are stored back to
+    /// back (separators never are), so this is the buffer itself.
+    pub fn key_all(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or(&[])
     }
 
     /// The part after the comma first: "Korea, Republic of" -> "republicofkorea".
@@ -223,6 +244,11 @@ impl Words {
         self.build(out, &[|w| w.paren, |w| !w.paren])
     }
 
+    /// Only the parenthesised words: "Myanmar (Burma)" -> "burma".
+    pub fn key_paren_only<'a>(&self, out: &'a mut Key) -> &'a [u8] {
+        self.build(out, &[|w| w.paren])
+    }
+
     /// Without the parenthesised words: "Iran (Islamic Republic of)" -> "iran".
     pub fn key_without_paren<'a>(&self, out: &'a mut Key) -> &'a [u8] {
         self.build(out, &[|w| !w.paren])
@@ -233,6 +259,12 @@ impl Words {
 pub struct Key {
     buf: [u8; KEY_CAP],
     len: usize,
+}
+
+impl Default for Key {
+    fn default() -> Key {
+        Key::new()
+    }
 }
 
 impl Key {
@@ -251,8 +283,7 @@ impl Key {
 /// The key of a whole input, as the generator computes it for stored names (tests and tools).
 pub fn key_of(input: &str) -> Option<Vec<u8>> {
     let words = Words::parse(input)?;
-    let mut k = Key::new();
-    Some(words.key_all(&mut k).to_vec())
+    Some(words.key_all().to_vec())
 }
 
 #[cfg(test)]
@@ -289,7 +320,7 @@ mod tests {
         let w = Words::parse("Iran (Islamic Republic of)").unwrap();
         assert_eq!(w.key_paren_first(&mut key), b"islamicrepublicofiran");
         assert_eq!(w.key_without_paren(&mut key), b"iran");
-        assert_eq!(w.key_all(&mut key), b"iranislamicrepublicof");
+        assert_eq!(w.key_all(), b"iranislamicrepublicof");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The generated key stores: binary search over bucket heads, then a short linear scan.
 //! Formats are described in scripts/gen-country-data.mjs (textStore, hashStore).
 
-use super::data::{BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT};
+use super::data::{
+    BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT, TEXT_BUCKET,
+};
 use core::cmp::Ordering;
 
 /// What a key resolves to.
@@ -32,19 +34,68 @@ pub fn text_entry(blob: &[u8], pos: usize) -> Option<(&[u8], u8, usize)> {
     }
 }
 
-/// Exact lookup in a text store.
-pub fn text_find(blob: &[u8], buckets: &[u16], key: &[u8]) -> Option<Hit> {
-    // The last bucket whose head is <= key.
-    let b = buckets.partition_point(|&start| {
-        text_entry(blob, usize::from(start)).is_some_and(|(head, _, _)| head <= key)
+/// Compares the text entry at `pos` with `key`, reading only as far as the first difference.
+/// Returns the ordering, the entry's value when equal, and where the next entry starts when less
+/// (the rest of an entry is only scanned for entries that are passed over).
+fn text_cmp(blob: &[u8], pos: usize, key: &[u8]) -> Option<(Ordering, u8, usize)> {
+    let rest = blob.get(pos..)?;
+    let mut i = 0;
+    let ord = loop {
+        let b = *rest.get(i)?;
+        if b >= 0x80 || b == 0x01 {
+            if i == key.len() {
+                let v = if b == 0x01 {
+                    *rest.get(i + 1)?
+                } else {
+                    b - 0x80
+                };
+                return Some((Ordering::Equal, v, 0));
+            }
+            return Some((Ordering::Less, 0, pos + i + if b == 0x01 { 2 } else { 1 }));
+        }
+        match key.get(i) {
+            Some(&k) if b == k => i += 1,
+            Some(&k) if b < k => break Ordering::Less,
+            _ => return Some((Ordering::Greater, 0, 0)),
+        }
+    };
+    // Less: skip to the terminator for the caller that walks on.
+    let end = i + rest
+        .get(i..)?
+        .iter()
+        .position(|&b| b >= 0x80 || b == 0x01)?;
+    let step = if *rest.get(end)? == 0x01 { 2 } else { 1 };
+    Some((ord, 0, pos + end + step))
+}
+
+/// Two-letter prefix code of a key, as the generator computes it: a-z -> 1..=26, else 0.
+fn prefix(key: &[u8]) -> usize {
+    let code = |c: Option<&u8>| match c {
+        Some(&c @ b'a'..=b'z') => usize::from(c - b'a' + 1),
+        _ => 0,
+    };
+    27 * code(key.first()) + code(key.get(1))
+}
+
+/// Exact lookup in a text store; `by_prefix` narrows the binary search to the buckets whose heads
+/// share the key's two-letter prefix (the bucket before them may hold the key too: it can run over).
+pub fn text_find(blob: &[u8], buckets: &[u16], by_prefix: &[u16; 729], key: &[u8]) -> Option<Hit> {
+    let p = prefix(key);
+    let lo = usize::from(*by_prefix.get(p)?);
+    let hi = by_prefix
+        .get(p + 1)
+        .map_or(buckets.len(), |&h| usize::from(h));
+    // The last bucket whose head is <= key: among lo..hi, else the one before lo.
+    let within = buckets.get(lo..hi.max(lo))?.partition_point(|&start| {
+        text_cmp(blob, usize::from(start), key).is_some_and(|(ord, _, _)| ord != Ordering::Greater)
     });
+    let b = lo + within;
     let mut pos = usize::from(*buckets.get(b.checked_sub(1)?)?);
-    for _ in 0..BUCKET {
-        let (k, v, next) = text_entry(blob, pos)?;
-        match k.cmp(key) {
-            Ordering::Equal => return Some(hit(v)),
-            Ordering::Greater => return None,
-            Ordering::Less => pos = next,
+    for _ in 0..TEXT_BUCKET {
+        match text_cmp(blob, pos, key)? {
+            (Ordering::Equal, v, _) => return Some(hit(v)),
+            (Ordering::Greater, _, _) => return None,
+            (Ordering::Less, _, next) => pos = next,
         }
     }
     None

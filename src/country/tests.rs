@@ -43,6 +43,9 @@ fn names_and_styles() {
         ("the netherlands", "NL"),
         ("Burma", "MM"),
         ("Holland", "NL"),
+        ("Federal Republic of Germany", "DE"),
+        ("Republic of Ireland", "IE"),
+        ("Kingdom of Spain", "ES"),
         ("Scotland", "GB"),
         ("日本", "JP"),
         ("Россия", "RU"),
@@ -94,4 +97,48 @@ fn formats() {
     assert_eq!(normalize("Deutschland", Format::Name), Some("Germany"));
     assert_eq!(normalize("Deutschland", Format::Alpha3), Some("DEU"));
     assert_eq!(Format::parse("ALPHA2"), None);
+}
+
+#[test]
+#[ignore]
+fn timing() {
+    for s in [
+        "US",
+        "zz",
+        "United States",
+        "Deutschland",
+        "日本",
+        "Germnay",
+        "Untied States",
+    ] {
+        let t = std::time::Instant::now();
+        for _ in 0..20000 {
+            std::hint::black_box(lookup(std::hint::black_box(s)));
+        }
+        println!("{s}: {:?}", t.elapsed() / 20000);
+    }
+}
+
+#[test]
+#[ignore]
+fn timing_parts() {
+    let s = "United States";
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        std::hint::black_box(Words::parse(std::hint::black_box(s)));
+    }
+    println!("parse: {:?}", t.elapsed() / 20000);
+    let w = Words::parse(s).unwrap();
+    let k = w.key_all().to_vec();
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        std::hint::black_box(find(std::hint::black_box(&k)));
+    }
+    println!("find: {:?}", t.elapsed() / 20000);
+    let t = std::time::Instant::now();
+    for _ in 0..20000 {
+        std::hint::black_box(code(std::hint::black_box(s)));
+        std::hint::black_box(flag(std::hint::black_box(s)));
+    }
+    println!("code+flag: {:?}", t.elapsed() / 20000);
 }

@@ -2,22 +2,65 @@
 //! (undefined, numbers, objects, symbols...) is accepted: non-strings give null, nothing throws.
 
 use crate::country::{self, Country, Format};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// The string inside `v`, or `None` for any other JS value.
+thread_local! {
+    /// The JS strings already made for (format, country): returning a held JS string is several
+    /// times cheaper than decoding UTF-8 into a new one on every call. At most 750 short strings.
+    static OUT: RefCell<Vec<Option<JsValue>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached(format: Format, index: usize) -> JsValue {
+    let c = match country::all().get(index) {
+        Some(c) => c,
+        None => return JsValue::NULL,
+    };
+    let (slot, s) = match format {
+        Format::Name => (index, c.name),
+        Format::Alpha2 => (index + 250, c.alpha2),
+        Format::Alpha3 => (index + 500, c.alpha3),
+    };
+    OUT.with(|out| {
+        let Ok(mut out) = out.try_borrow_mut() else {
+            return JsValue::from_str(s);
+        };
+        if out.is_empty() {
+            out.resize(750, None);
+        }
+        match out.get_mut(slot) {
+            Some(Some(v)) => v.clone(),
+            Some(empty) => empty.insert(JsValue::from_str(s)).clone(),
+            None => JsValue::from_str(s),
+        }
+    })
+}
+
+/// The string inside `v`, or `None` for any other JS value (no coercion: `toString` is never called).
 fn text(v: &JsValue) -> Option<String> {
     v.as_string()
 }
 
+/// `null` (not `undefined`) for "no answer", as the contract says.
+fn string_or_null(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
 /// normalizeCountry(input, format = "name"): canonical name / alpha2 / alpha3, or null.
 #[wasm_bindgen(js_name = normalizeCountry)]
-pub fn normalize_country(input: &JsValue, format: &JsValue) -> Option<String> {
+pub fn normalize_country(input: &JsValue, format: &JsValue) -> JsValue {
     let format = if format.is_undefined() {
-        Format::Name
+        Some(Format::Name)
     } else {
-        Format::parse(&text(format)?)?
+        text(format).and_then(|f| Format::parse(&f))
     };
-    country::normalize(&text(input)?, format).map(String::from)
+    match format
+        .zip(text(input))
+        .and_then(|(f, s)| Some((f, country::lookup_index(&s)?)))
+    {
+        Some((f, i)) => cached(f, i),
+        None => JsValue::NULL,
+    }
 }
 
 /// lookupCountry(input): { name, alpha2, alpha3, numeric } or null.
@@ -44,12 +87,12 @@ fn to_object(c: &Country) -> JsValue {
 
 /// countryFromTimeZone(tz): alpha-2 or null.
 #[wasm_bindgen(js_name = countryFromTimeZone)]
-pub fn country_from_time_zone(tz: &JsValue) -> Option<String> {
-    country::from_time_zone(&text(tz)?).map(String::from)
+pub fn country_from_time_zone(tz: &JsValue) -> JsValue {
+    string_or_null(text(tz).and_then(|s| country::from_time_zone(&s)))
 }
 
 /// countryFromLocale(tag): alpha-2 or null.
 #[wasm_bindgen(js_name = countryFromLocale)]
-pub fn country_from_locale(tag: &JsValue) -> Option<String> {
-    country::from_locale(&text(tag)?).map(String::from)
+pub fn country_from_locale(tag: &JsValue) -> JsValue {
+    string_or_null(text(tag).and_then(|s| country::from_locale(&s)))
 }

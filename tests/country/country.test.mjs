@@ -1,0 +1,130 @@
+// The country helpers through the built package in Node: contract behaviour, hostile JS values,
+// accuracy on the independent test sets (printed per source), must-reject set, time zones, locales.
+import test from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale, rows, root } from "./load.mjs";
+
+const canon = readFileSync(existsSync("/work/shared/data/country-names-en.tsv") ? "/work/shared/data/country-names-en.tsv" : `${root}/../shared/data/country-names-en.tsv`, "utf8")
+  .trim().split("\n").slice(1).map((l) => l.split("\t"));
+
+test("every canonical country round-trips by name, alpha-2, alpha-3 and numeric", () => {
+  assert.equal(canon.length, 250);
+  for (const [a2, name] of canon) {
+    const c = lookupCountry(a2);
+    assert.equal(c.name, name);
+    assert.deepEqual(Object.keys(c), ["name", "alpha2", "alpha3", "numeric"]);
+    for (const input of [name, c.alpha3, c.numeric, a2.toLowerCase()]) assert.deepEqual(lookupCountry(input), c, input);
+    assert.equal(normalizeCountry(name, "alpha2"), a2);
+    assert.equal(normalizeCountry(a2, "alpha3"), c.alpha3);
+    assert.equal(normalizeCountry(c.alpha3), name);
+  }
+});
+
+test("contract examples", () => {
+  assert.equal(normalizeCountry("us"), "United States");
+  assert.equal(normalizeCountry("U.S.A."), "United States");
+  assert.equal(normalizeCountry("Deutschland"), "Germany");
+  assert.equal(normalizeCountry("Korea, Rep."), "South Korea");
+  assert.equal(normalizeCountry("Cote d'Ivoire"), "Ivory Coast");
+  assert.equal(normalizeCountry("🇯🇵"), "Japan");
+  assert.equal(normalizeCountry("Untied States"), "United States");
+  assert.equal(normalizeCountry("UK", "alpha2"), "GB");
+  assert.equal(normalizeCountry("Germany", "alpha3"), "DEU");
+  assert.equal(normalizeCountry("Germany", "name"), "Germany");
+  assert.equal(normalizeCountry("Germany", "ALPHA2"), null);
+  assert.equal(normalizeCountry("Germany", "numeric"), null);
+  assert.equal(normalizeCountry("n/a"), null);
+  assert.equal(normalizeCountry("Europe"), null);
+  assert.equal(countryFromTimeZone("Europe/Paris"), "FR");
+  assert.equal(countryFromTimeZone("Asia/Calcutta"), "IN");
+  assert.equal(countryFromTimeZone("US/Eastern"), "US");
+  assert.equal(countryFromTimeZone("Europe/Kiev"), "UA");
+  assert.equal(countryFromTimeZone("UTC"), null);
+  assert.equal(countryFromTimeZone("Etc/GMT+3"), null);
+  assert.equal(countryFromLocale("fr-CA"), "CA");
+  assert.equal(countryFromLocale("de_AT"), "AT");
+  assert.equal(countryFromLocale("zh-Hant-TW"), "TW");
+  assert.equal(countryFromLocale("en-GB-oxendict"), "GB");
+  assert.equal(countryFromLocale("es-419"), null);
+  assert.equal(countryFromLocale("en"), null);
+});
+
+test("never throws on any JS value; wrong types give null", () => {
+  const hostile = [undefined, null, 0, 1, -1, NaN, Infinity, 840, 276n, true, false, Symbol("us"), {}, [], ["us"],
+    { toString() { throw new Error("boom"); } }, { valueOf() { throw new Error("boom"); } }, () => "us",
+    new String("us"), new Proxy({}, { get() { throw new Error("trap"); } }), new Uint8Array(4), new Date(), /us/];
+  for (const v of hostile) {
+    for (const f of [normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale]) {
+      assert.equal(f(v), null, `${f.name}(${String(typeof v === "symbol" ? "symbol" : typeof v)})`);
+    }
+    assert.equal(normalizeCountry("us", v === undefined ? 5 : v), null);
+  }
+  assert.equal(normalizeCountry("us", undefined), "United States");
+});
+
+test("never traps on junk strings (the instance keeps working)", () => {
+  const junk = ["", " ", "\u0000", "\uD800", "\uDFFF x", "\u0301".repeat(1000), "🇺", "🇺🇸🇺🇸", "(".repeat(5000), "a".repeat(1 << 20),
+    "\u{E0067}\u{E0062}", "🏴\u{E0067}", String.fromCharCode(...Array.from({ length: 500 }, (_, i) => i * 131 % 65536))];
+  for (let i = 0; i < 2000; i++) {
+    let s = "";
+    for (let j = 0; j < (i % 40); j++) s += String.fromCharCode((Math.imul(i + 1, 2654435761) >>> (j % 16)) % 0xffff);
+    junk.push(s);
+  }
+  for (const s of junk) {
+    normalizeCountry(s); lookupCountry(s); countryFromTimeZone(s); countryFromLocale(s); normalizeCountry("us", s);
+  }
+  assert.equal(normalizeCountry("France"), "France");
+});
+
+function accuracy(file) {
+  const bySrc = new Map();
+  for (const [input, want, detail = ""] of rows(file)) {
+    const src = detail.split(":").slice(0, 2).pop() || "all";
+    const t = bySrc.get(src) ?? { total: 0, right: 0, wrong: 0 };
+    const got = normalizeCountry(input, "alpha2");
+    t.total++;
+    if (got === want) t.right++;
+    else if (got !== null) t.wrong++;
+    bySrc.set(src, t);
+  }
+  const all = [...bySrc.values()].reduce((a, t) => ({ total: a.total + t.total, right: a.right + t.right, wrong: a.wrong + t.wrong }), { total: 0, right: 0, wrong: 0 });
+  console.log(`# ${file}: ${all.right}/${all.total} right (${(100 * all.right / all.total).toFixed(1)}%), ${all.wrong} wrong`);
+  return all;
+}
+
+test("independent sets: accuracy per source (same floors as the native test)", () => {
+  const cldr = accuracy("cldr.tsv");
+  assert.ok(cldr.right >= cldr.total * 0.78 && cldr.wrong <= cldr.total * 0.003);
+  const wc = accuracy("world-countries.tsv");
+  assert.ok(wc.right >= wc.total * 0.43 && wc.wrong <= wc.total * 0.003);
+  const messy = accuracy("messy.tsv");
+  assert.ok(messy.right >= messy.total * 0.9);
+  assert.equal(messy.wrong, 0);
+});
+
+test("must-reject set: zero false accepts", () => {
+  const accepted = rows("reject.tsv").map(([input]) => [input, normalizeCountry(input)]).filter(([, got]) => got !== null);
+  console.log(`# reject.tsv: ${accepted.length} false accepts`);
+  assert.deepEqual(accepted, []);
+});
+
+test("every zone.tab zone, and what Intl reports for it", () => {
+  const tab = "/usr/share/zoneinfo/zone.tab";
+  if (!existsSync(tab)) return;
+  for (const line of readFileSync(tab, "utf8").split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const [cc, , zone] = line.split("\t");
+    assert.equal(countryFromTimeZone(zone), cc, zone);
+  }
+  const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  assert.ok(countryFromTimeZone(here) === null || /^[A-Z]{2}$/.test(countryFromTimeZone(here)));
+});
+
+test("locales from Intl resolve to their region", () => {
+  for (const tag of ["en-US", "pt-BR", "zh-Hans-CN", "sr-Latn-RS", "de-CH", "ja-JP"]) {
+    const region = new Intl.Locale(tag).region;
+    assert.equal(countryFromLocale(tag), region, tag);
+    assert.equal(countryFromLocale(tag.replace(/-/g, "_") + ".UTF-8"), region, tag);
+  }
+});

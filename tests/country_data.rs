@@ -1,0 +1,163 @@
+//! Data-wide checks of the country tables against their own sources (so the Rust normaliser and the
+//! generator's JS one agree) and property tests: no input panics. Native only (reads files, proptest).
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use std::collections::HashSet;
+use wazper::country::{self, Format};
+
+fn root() -> &'static str {
+    env!("CARGO_MANIFEST_DIR")
+}
+
+#[test]
+fn every_code_and_canonical_name_round_trips() {
+    let canon = std::fs::read_to_string("/work/shared/data/country-names-en.tsv").or_else(|_| {
+        std::fs::read_to_string(format!("{}/../shared/data/country-names-en.tsv", root()))
+    });
+    if let Ok(canon) = canon {
+        let rows: Vec<_> = canon.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), country::all().len());
+        for row in rows {
+            let (a2, name) = row.split_once('\t').unwrap();
+            let c = country::lookup(a2).unwrap_or_else(|| panic!("{a2}"));
+            assert_eq!(c.name, name, "canonical name of {a2}");
+        }
+    }
+    for c in country::all() {
+        for input in [c.name, c.alpha2, c.alpha3, c.numeric] {
+            assert_eq!(country::lookup(input), Some(c), "{input}");
+            assert_eq!(
+                country::lookup(&input.to_lowercase()),
+                Some(c),
+                "{input} lower-cased"
+            );
+        }
+        assert_eq!(country::normalize(c.alpha2, Format::Alpha3), Some(c.alpha3));
+        // The flag of every country.
+        let flag: String = c
+            .alpha2
+            .chars()
+            .map(|ch| char::from_u32(0x1F1E6 + (ch as u32 - 'A' as u32)).unwrap())
+            .collect();
+        assert_eq!(country::lookup(&flag), Some(c), "flag {}", c.alpha2);
+    }
+}
+
+/// Every name of every loaded i18n-iso-countries locale resolves to its country, except the keys the
+/// generator found claimed by two countries (conflicts.generated.tsv) and deliberate aliases.
+#[test]
+fn every_source_name_resolves() {
+    let dir = format!("{}/node_modules/i18n-iso-countries/langs", root());
+    let conflicts =
+        std::fs::read_to_string(format!("{}/data/country/conflicts.generated.tsv", root()))
+            .unwrap();
+    let conflicted: HashSet<Vec<u8>> = conflicts
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .map(|k| k.as_bytes().to_vec())
+        .collect();
+    let aliases = std::fs::read_to_string(format!("{}/data/country/aliases.tsv", root())).unwrap();
+    let overridden: HashSet<Vec<u8>> = aliases
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .filter_map(country::normalize::key_of)
+        .collect();
+    let mut checked = 0;
+    let mut failures = vec![];
+    for loc in "en de fr es it pt nl pl ru tr ja zh ko ar sv da nb fi cs uk ro hu el he id vi th hi"
+        .split(' ')
+    {
+        let Ok(text) = std::fs::read_to_string(format!("{dir}/{loc}.json")) else {
+            eprintln!("skipping: node_modules not installed");
+            return;
+        };
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for (a2, v) in json["countries"].as_object().unwrap() {
+            let names: Vec<&str> = match v {
+                serde_json::Value::String(s) => vec![s.as_str()],
+                serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => vec![],
+            };
+            for name in names {
+                let key = country::normalize::key_of(name).unwrap_or_default();
+                // A 2-3 letter name is read as a code first ("Nga", vi for Russia, is NGA: Nigeria).
+                let code_like = name.len() <= 3 && name.bytes().all(|b| b.is_ascii_alphanumeric());
+                if conflicted.contains(&key) || overridden.contains(&key) || code_like {
+                    continue;
+                }
+                checked += 1;
+                let got = country::lookup(name).map(|c| c.alpha2);
+                if got != Some(a2.as_str()) {
+                    failures.push(format!("{loc}: {name:?} -> {got:?}, want {a2}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(30)]
+    );
+    assert!(checked > 6000, "only {checked} names checked");
+}
+
+#[test]
+fn every_zone_tab_zone_resolves() {
+    let Ok(tab) = std::fs::read_to_string("/usr/share/zoneinfo/zone.tab") else {
+        return;
+    };
+    for line in tab.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<_> = line.split('\t').collect();
+        assert_eq!(country::from_time_zone(f[2]), Some(f[0]), "{}", f[2]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn arbitrary_strings_never_panic(s in "\\PC*") {
+        let _ = country::lookup(&s);
+        let _ = country::from_time_zone(&s);
+        let _ = country::from_locale(&s);
+    }
+
+    #[test]
+    fn control_chars_and_marks_never_panic(s in "[\\x00-\\x1f\\u{300}-\\u{36f}\\u{1F1E6}-\\u{1F1FF}\\u{E0000}-\\u{E007F}\\u{FE0F}a-z (),&'-]{0,80}") {
+        let _ = country::lookup(&s);
+        let _ = country::from_locale(&s);
+        let _ = country::from_time_zone(&s);
+    }
+
+    #[test]
+    fn any_char_soup_never_panics(v in proptest::collection::vec(any::<char>(), 0..300)) {
+        let s: String = v.into_iter().collect();
+        let _ = country::lookup(&s);
+        let _ = country::from_locale(&s);
+        let _ = country::from_time_zone(&s);
+    }
+
+    #[test]
+    fn typo_answers_are_stable_under_case(s in "[A-Za-z ]{0,20}") {
+        prop_assert_eq!(country::lookup(&s), country::lookup(&s.to_uppercase()));
+    }
+}
+
+#[test]
+fn huge_inputs() {
+    for s in [
+        "a".repeat(1 << 20),
+        "(".repeat(10_000),
+        ",".repeat(10_000),
+        "\u{301}".repeat(50_000),
+        "🇫".repeat(1000),
+    ] {
+        assert_eq!(country::lookup(&s), None);
+        assert_eq!(country::from_locale(&s), None);
+        assert_eq!(country::from_time_zone(&s), None);
+    }
+}
