@@ -24,11 +24,13 @@ fi
 
 # npm tools (binaryen's wasm-opt, playwright-core, typescript, vite, wrangler/miniflare, bench anchors).
 # --ignore-scripts: no install script may download anything (free-email-domains' postinstall would).
+# `npm install` from the lock, not `npm ci`: npm 11's ci rejects this lock for rollup's optional
+# per-platform packages it leaves out ("Missing: @rollup/rollup-android-arm-eabi"), a known npm bug.
 stamp=node_modules/.wazper-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+if [ ! -f "$stamp" ] || ! cat package.json package-lock.json | cmp -s - "$stamp"; then
   say "installing npm dev tools"
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$stamp"
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+  cat package.json package-lock.json > "$stamp"
 fi
 
 if [ "${1:-}" = "--test" ]; then

@@ -1,0 +1,99 @@
+// A user's Vite app: `npm install wazper`, `import { ... } from "wazper"`, `vite build`, deploy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { startEmulator } from "../support/emulator.mjs";
+import {
+  copyScenario, devModules, launchChromium, makeProject, packPackage, reportScenario, runPage, scratchDir, serveDirectory,
+} from "../support/pkg-project.mjs";
+
+const scratch = scratchDir("pkg-vite");
+const { tarball } = packPackage(scratch);
+const app = makeProject(path.join(scratch, "app"), tarball, {
+  files: {
+    "index.html": `<!doctype html>
+<html><head><meta charset="utf-8"><title>wazper in vite</title></head>
+<body><script type="module" src="/main.js"></script></body></html>
+`,
+    "main.js": `import * as wazper from "wazper";
+import { runScenario } from "./scenario.mjs";
+
+const baseUrl = new URLSearchParams(location.search).get("api");
+runScenario({ wazper, baseUrl, runtime: "vite", browser: true }).then(
+  (result) => { window.__wazperResult = result; },
+  (err) => { window.__wazperResult = { fatal: String((err && err.stack) || err) }; },
+);
+`,
+  },
+});
+copyScenario(app);
+const dist = path.join(app, "dist");
+
+// Named imports only, the common case: the bundler may drop every module it deems side-effect free,
+// so this proves package.json "sideEffects" keeps the entry that initialises the wasm.
+const named = makeProject(path.join(scratch, "named"), tarball, {
+  files: {
+    "index.html": `<!doctype html>
+<html><head><meta charset="utf-8"><title>wazper named import</title></head>
+<body><script type="module" src="/main.js"></script></body></html>
+`,
+    "main.js": `import { lookupCountry } from "wazper";
+
+try {
+  const alpha2 = lookupCountry("France")?.alpha2;
+  window.__wazperResult = {
+    runtime: "vite-named",
+    checks: [{ name: "named import only: the wasm is initialised", ok: alpha2 === "FR", error: "lookupCountry gave " + alpha2 }],
+  };
+} catch (err) {
+  window.__wazperResult = { fatal: String((err && err.stack) || err) };
+}
+`,
+  },
+});
+const viteBuild = (cwd) =>
+  execFileSync(process.execPath, [path.join(devModules, "vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CI: "true" },
+  });
+
+let emulator, site, namedSite, browser;
+before(async () => {
+  viteBuild(app);
+  viteBuild(named);
+  emulator = await startEmulator();
+  site = await serveDirectory(dist);
+  namedSite = await serveDirectory(path.join(named, "dist"));
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await namedSite?.stop();
+  await emulator?.stop();
+});
+
+test("vite build emits the .wasm as an asset and bundles the browser entry", () => {
+  const assets = readdirSync(path.join(dist, "assets"));
+  const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(path.join(dist, "assets", f), "utf8")).join("\n");
+  // Vite inlines assets under 4 KiB as data URLs; the real module is far larger and becomes a file.
+  const wasmSize = statSync(path.join(app, "node_modules/wazper/wazper_bg.wasm")).size;
+  if (wasmSize > 4096) assert.ok(assets.some((f) => f.endsWith(".wasm")), `no .wasm among ${assets.join(", ")}`);
+  else assert.match(js, /data:application\/wasm/);
+  assert.doesNotMatch(js, /node:fs|readFileSync/, "the Node entry was bundled");
+});
+
+test("the built app runs in Chromium: helpers and endpoints through the emulator's CORS", async (t) => {
+  const { result, problems } = await runPage(browser, `${site.url}/?api=${encodeURIComponent(emulator.url)}`);
+  await reportScenario(t, result);
+  assert.deepEqual(problems.filter((p) => !/status of 4\d\d/.test(p)), [], "console errors or failed requests");
+});
+
+test("a build with named imports only still initialises the wasm (sideEffects)", async (t) => {
+  const { result, problems } = await runPage(browser, `${namedSite.url}/`);
+  await reportScenario(t, result);
+  assert.deepEqual(problems, [], "console errors or failed requests");
+});

@@ -1,0 +1,112 @@
+// A user's Worker: `npm install wazper`, `import { ... } from "wazper"`, bundled by wrangler the way
+// `wrangler deploy` does it, then run in workerd (miniflare) against the emulator.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startEmulator } from "../support/emulator.mjs";
+import { copyScenario, devModules, makeProject, packPackage, reportScenario, scratchDir } from "../support/pkg-project.mjs";
+
+const scratch = scratchDir("pkg-workers");
+const { tarball } = packPackage(scratch);
+const app = makeProject(path.join(scratch, "app"), tarball, {
+  files: {
+    // No nodejs_compat: the package must not need it.
+    "wrangler.toml": `name = "wazper-pkg-test"
+main = "worker.js"
+compatibility_date = "2026-04-01"
+`,
+  },
+});
+copyScenario(app);
+const dist = path.join(app, "dist");
+
+// The scenario on "/", and on "/wazper/..." the edge proxy as users deploy it: created at module
+// scope (where Workers forbid timers, randomness and I/O), key from the WAZPER_API_KEY binding.
+const workerSource = (emulatorUrl) => `import * as wazper from "wazper";
+import { createWazperProxy } from "wazper";
+import { runScenario } from "./scenario.mjs";
+
+const proxy = createWazperProxy({ baseUrl: ${JSON.stringify(emulatorUrl)}, allowAnonymous: true });
+
+export default {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname.startsWith("/wazper/")) return proxy.fetch(request, env, ctx);
+    try {
+      return Response.json(await runScenario({ wazper, baseUrl: url.searchParams.get("api"), runtime: "workerd", browser: false }));
+    } catch (err) {
+      return Response.json({ fatal: String((err && err.stack) || err) });
+    }
+  },
+};
+`;
+
+let emulator, mf;
+before(async () => {
+  emulator = await startEmulator();
+  writeFileSync(path.join(app, "worker.js"), workerSource(emulator.url));
+  execFileSync(
+    process.execPath,
+    [path.join(devModules, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", dist],
+    {
+      cwd: app,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", WRANGLER_LOG_PATH: path.join(scratch, "wrangler-logs") },
+    },
+  );
+  const { Miniflare } = await import(path.join(devModules, "miniflare/dist/src/index.js"));
+  mf = new Miniflare({
+    host: "127.0.0.1",
+    modules: true,
+    scriptPath: path.join(dist, "worker.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2026-04-01",
+    bindings: { WAZPER_API_KEY: "demo_key" },
+  });
+  await mf.ready;
+});
+after(async () => {
+  await mf?.dispose();
+  await emulator?.stop();
+});
+
+test("wrangler picked the workerd entry and kept the .wasm as a module", () => {
+  const files = readdirSync(dist);
+  assert.ok(files.some((f) => f.endsWith(".wasm")), `no .wasm module among ${files.join(", ")}`);
+  const bundle = readFileSync(path.join(dist, "worker.js"), "utf8");
+  const imported = bundle.match(/import (\w+) from "\.\/[^"]*wazper_bg\.wasm"/);
+  assert.ok(imported, "the .wasm is imported as a module");
+  assert.ok(bundle.includes(`initSync({ module: ${imported[1]} })`), "the workerd entry instantiates that module");
+  assert.doesNotMatch(bundle, /node:fs|readFileSync/, "the Node entry was bundled");
+});
+
+test("in workerd: helpers and endpoints against the emulator", async (t) => {
+  const res = await mf.dispatchFetch(`http://worker.test/?api=${encodeURIComponent(emulator.url)}`);
+  const text = await res.text();
+  let result;
+  try {
+    result = JSON.parse(text);
+  } catch {
+    throw new Error(`the worker answered ${res.status}: ${text.slice(0, 2000)}`);
+  }
+  await reportScenario(t, result);
+});
+
+test("in workerd: createWazperProxy at module scope forwards with the key from the binding", async () => {
+  const email = "proxy.user@acme.example";
+  const sync = await mf.dispatchFetch("http://worker.test/wazper/v1/user-sync", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ user: { email, country: "de" } }),
+  });
+  const synced = await sync.json();
+  assert.equal(sync.status, 202, JSON.stringify(synced));
+  assert.equal(synced.status, "processing");
+  const list = await mf.dispatchFetch(`http://worker.test/wazper/v1/colleagues-list?email=${encodeURIComponent(email)}`);
+  const body = await list.text();
+  assert.equal(list.status, 200, body);
+  assert.ok(Array.isArray(JSON.parse(body)), body);
+  assert.ok(!body.includes("demo_key"), "the key never reaches the response");
+});
