@@ -107,8 +107,9 @@ pub fn classify(input: &str) -> EmailClassification {
 /// The normalised address alone (as `EmailClassification::email`), or None when invalid: the
 /// client's input validation needs no domain lookup or typo suggestion, which cost ~20 us a call.
 pub fn normalize(input: &str) -> Option<String> {
-    let addr = parse::parse(input)?;
-    Some(join(addr.local, addr.domain.as_str()))
+    let mut dom = parse::Domain::new();
+    let local = parse::parse(input, &mut dom)?;
+    Some(join(local, dom.as_str()))
 }
 
 /// Personal or disposable; false for work and invalid addresses. Allocates nothing for ASCII input.
