@@ -9,4 +9,5 @@ mod error;
 mod fetch;
 mod proxy;
 mod runtime;
+mod shape;
 mod strings;
