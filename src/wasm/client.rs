@@ -4,8 +4,7 @@
 
 use std::rc::Rc;
 
-use js_sys::Promise;
-use serde::Serialize;
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
@@ -14,6 +13,7 @@ use super::convert;
 use super::error::to_js;
 use super::fetch::{FetchTransport, JsClock};
 use super::runtime;
+use super::strings::js;
 use crate::client::options::{call_config, client_config};
 use crate::client::{Call, CallConfig, ClientConfig, UserSyncPlan};
 use crate::error::Error;
@@ -62,25 +62,16 @@ fn reject(e: &Error) -> Promise {
     Promise::reject(&to_js(e))
 }
 
-/// What userSync resolves with when a personal email is skipped client-side.
-#[derive(Serialize)]
-struct Skipped {
-    success: bool,
-    status: &'static str,
-    reason: &'static str,
-}
-
+/// What userSync resolves with when a personal email is skipped client-side:
+/// `{ success: true, status: "skipped", reason: "personal_email" }`. Built with three property
+/// sets rather than through serde_wasm_bindgen's Serializer, which was the crate's last use and
+/// cost ~2 KB of wasm for one constant object.
 fn skipped() -> Promise {
-    let out = Skipped {
-        success: true,
-        status: "skipped",
-        reason: "personal_email",
-    };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    match out.serialize(&serializer) {
-        Ok(v) => Promise::resolve(&v),
-        Err(e) => Promise::reject(&e.into()),
-    }
+    let out: JsValue = js_sys::Object::new().into();
+    let _ = Reflect::set(&out, &js("success"), &JsValue::TRUE);
+    let _ = Reflect::set(&out, &js("status"), &js("skipped"));
+    let _ = Reflect::set(&out, &js("reason"), &js("personal_email"));
+    Promise::resolve(&out)
 }
 
 /// The call options, validated; read once so a getter with side effects runs once.
