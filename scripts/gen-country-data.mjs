@@ -14,10 +14,12 @@ import { execSync } from "node:child_process";
 const require = createRequire(import.meta.url);
 const root = new URL("..", import.meta.url).pathname;
 const I18N = root + "node_modules/i18n-iso-countries/";
-const CANON = process.env.COUNTRY_NAMES_TSV || "/work/shared/data/country-names-en.tsv";
+// The canonical names ship in the shared folder beside the repository (../shared/data).
+const CANON = process.env.COUNTRY_NAMES_TSV || root + "../shared/data/country-names-en.tsv";
 const ZONEINFO = "/usr/share/zoneinfo/";
 const DATA = root + "data/country/";
-const OUT = root + "src/country/";
+// COUNTRY_OUT_DIR lets the test suite regenerate elsewhere and compare with the committed tables.
+const OUT = process.env.COUNTRY_OUT_DIR || root + "src/country/";
 const BUCKET = 16; // hash store entries per bucket
 const TEXT_BUCKET = 4; // text store entries per bucket (each one passed over costs a scan)
 const REJECT = 255;
@@ -117,7 +119,8 @@ for (const [lo, len, off] of blockRows) {
     if (dec !== fold.get(cp)) throw new Error(`fold encoding mismatch at ${cp.toString(16)}`);
   }
 }
-writeFileSync(root + "src/country/fold.bin", Buffer.from(foldBytes));
+mkdirSync(OUT, { recursive: true });
+writeFileSync(OUT + "fold.bin", Buffer.from(foldBytes));
 
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
@@ -215,7 +218,7 @@ for (const c of countries) {
 if (process.env.DEBUG_KEYS) { const np = [...keys].filter(([k, e]) => [...e.src].every((x) => x.endsWith("-noparen"))); console.log("noparen-only", np.length, np.filter(([k]) => /^[\x20-\x7e]*$/.test(k)).length, np.slice(0, 30).map((x) => x[0]).join(" ")); }
 conflicts.sort();
 writeFileSync(
-  DATA + "conflicts.generated.tsv",
+  (process.env.COUNTRY_OUT_DIR ? OUT : DATA) + "conflicts.generated.tsv",
   "# Keys claimed by several countries in the i18n data; stored as REJECT unless aliases.tsv decides.\n" +
     "# key\tcodes\tsources\tdecision\n" +
     conflicts
@@ -422,6 +425,8 @@ ${list(tzs.values, 24)}
 ];
 `;
 writeFileSync(OUT + "data.rs", rs);
+// Formatted as `cargo fmt` leaves it, so regenerating reproduces the committed file byte for byte.
+execSync("rustfmt --edition 2021 " + JSON.stringify(OUT + "data.rs"));
 console.log(
   `countries ${countries.length}, latin keys ${latin.count} (${latin.bytes.length} B), hashed ${hashed.count}, conflicts ${conflicts.length}, ` +
     `tz ${tzs.count} (${tzs.bytes.length} B deltas), fold ${foldBytes.length} B, ${deltas.length} deltas, ${multi.length} multi, tzdata ${tzVersion}`,

@@ -1,4 +1,5 @@
-//! Unit tests of `lookup`; the data-wide and independent-source tests live in tests/country*.rs.
+//! Unit tests of `lookup` (declared `#[cfg(test)] mod tests;`); the data-wide and independent-source
+//! tests live in tests/country*.rs.
 
 use super::*;
 

@@ -1,3 +1,5 @@
+//! Unit and property tests of the detector (declared `#[cfg(test)] mod tests;`).
+
 use super::*;
 use proptest::prelude::*;
 

@@ -1,4 +1,5 @@
-//! Native tests of the proxy core (the shell is tested in workerd by tests/proxy).
+//! Native tests of the proxy core (declared `#[cfg(test)] mod tests;`); the shell is tested in
+//! workerd by tests/proxy.
 
 use super::*;
 use proptest::prelude::*;
