@@ -11,6 +11,36 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     }
 }
 
+/// Byte offset of the first `needle` in `hay`. A plain window scan: `str::find(&str)` links core's
+/// Two-Way searcher (~2.3 KB of wasm, with its slicing panics) for inputs that are a few hundred
+/// bytes and needles of a few. An empty needle is found at 0, as with `str::find`.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len().max(1))
+        .position(|w| w == n)
+        .or(n.is_empty().then_some(0))
+}
+
+/// `s` with every non-overlapping `from` replaced by `to`, left to right (as `str::replace` with a
+/// non-empty `from`; an empty `from` leaves `s` as it is).
+pub fn replace(s: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+        // A match starts and ends on char boundaries, so `get` always succeeds; it keeps this
+        // free of slicing panics all the same.
+        let (Some(head), Some(tail)) = (rest.get(..i), rest.get(i + from.len()..)) else {
+            break;
+        };
+        out.push_str(head);
+        out.push_str(to);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Appends the decimal digits of `n`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -43,7 +73,9 @@ pub const MAX_SERVER_TEXT: usize = 300;
 /// Server text made safe to surface: the API key replaced, control characters dropped, length capped.
 pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
     let scrubbed = match api_key {
-        Some(key) if !key.is_empty() && text.contains(key) => text.replace(key, "[redacted]"),
+        Some(key) if !key.is_empty() && find(text, key).is_some() => {
+            replace(text, key, "[redacted]")
+        }
         _ => text.to_owned(),
     };
     let mut out = String::with_capacity(scrubbed.len().min(MAX_SERVER_TEXT + 3));
@@ -75,6 +107,37 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_and_replace_match_std() {
+        let cases = [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("abc", "abcd"),
+            ("aaaa", "aa"),
+            ("xkeyykeyz", "key"),
+            ("ünïcödé key ü", "key"),
+            ("ü", "\u{fc}"),
+            ("abab", "bab"),
+        ];
+        for (hay, needle) in cases {
+            assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            if !needle.is_empty() {
+                assert_eq!(replace(hay, needle, "[r]"), hay.replace(needle, "[r]"));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_and_replace_agree_with_std(hay in "[ab\u{fc}k]{0,12}", needle in "[ab\u{fc}k]{0,3}") {
+            proptest::prop_assert_eq!(find(&hay, &needle), hay.find(needle.as_str()));
+            if !needle.is_empty() {
+                proptest::prop_assert_eq!(replace(&hay, &needle, "[r]"), hay.replace(needle.as_str(), "[r]"));
+            }
+        }
+    }
 
     #[test]
     fn digits() {

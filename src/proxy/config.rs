@@ -100,7 +100,7 @@ fn invalid_with(message: &str) -> Error {
 fn normalise_prefix(raw: &str) -> Result<String, Error> {
     let trimmed = raw.trim().trim_matches('/');
     if trimmed.contains(|c: char| c.is_whitespace() || c == '?' || c == '#')
-        || trimmed.contains("//")
+        || crate::client::text::find(trimmed, "//").is_some()
     {
         return Err(invalid(
             "createWazperProxy: prefix must be a path like \"/wazper\"",
@@ -117,7 +117,8 @@ fn normalise_prefix(raw: &str) -> Result<String, Error> {
 /// `scheme://host[:port]`, lower-cased, or None when it is not one.
 pub(crate) fn normalise_origin(raw: &str) -> Option<String> {
     let lower = raw.trim().trim_end_matches('/').to_ascii_lowercase();
-    let (scheme, rest) = lower.split_once("://")?;
+    let at = crate::client::text::find(&lower, "://")?;
+    let (scheme, rest) = (lower.get(..at)?, lower.get(at + 3..)?);
     let scheme_ok = !scheme.is_empty()
         && scheme
             .bytes()

@@ -59,7 +59,7 @@ impl Route {
 /// Splits an absolute request URL into (path, origin); the query and fragment are dropped from
 /// the path. Unparseable input gives an empty path (which no route matches) and an empty origin.
 pub fn split_url(url: &str) -> (&str, &str) {
-    let Some(scheme_end) = url.find("://") else {
+    let Some(scheme_end) = crate::client::text::find(url, "://") else {
         return ("", "");
     };
     let after = scheme_end + 3;
