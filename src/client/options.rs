@@ -169,11 +169,10 @@ fn optional_timeout(field: &'static str, value: &Field) -> Result<Option<u32>, E
         Field::Number(_) => Err(Error::field(
             ErrorCode::InvalidArgument,
             field,
-            [
+            text::concat(&[
                 field,
                 " must be a positive number of milliseconds up to 2147483647",
-            ]
-            .concat(),
+            ]),
         )),
         other => Err(wrong_type(field, "a number", other)),
     }
@@ -194,7 +193,7 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
             return Err(Error::field(
                 ErrorCode::InvalidArgument,
                 "options",
-                ["options must be an object, got ", t].concat(),
+                text::concat(&["options must be an object, got ", t]),
             ))
         }
     };
@@ -273,7 +272,7 @@ pub fn call_config(raw: Arg<RawCallOptions>) -> Result<CallConfig, Error> {
             return Err(Error::field(
                 ErrorCode::InvalidArgument,
                 "opts",
-                ["call options must be an object, got ", t].concat(),
+                text::concat(&["call options must be an object, got ", t]),
             ))
         }
     };
@@ -284,7 +283,7 @@ pub fn call_config(raw: Arg<RawCallOptions>) -> Result<CallConfig, Error> {
             return Err(Error::field(
                 ErrorCode::InvalidArgument,
                 "signal",
-                ["signal must be an AbortSignal, got ", t].concat(),
+                text::concat(&["signal must be an AbortSignal, got ", t]),
             ))
         }
     };
@@ -309,7 +308,7 @@ impl BaseUrl {
             Error::field(
                 ErrorCode::InvalidArgument,
                 "baseUrl",
-                ["baseUrl ", why].concat(),
+                text::concat(&["baseUrl ", why]),
             )
         };
         let input = input.trim();

@@ -84,7 +84,7 @@ impl core::fmt::Debug for HttpRequest {
 
 /// `base` (already without trailing slash) + endpoint path.
 pub fn endpoint_url(base: &str, endpoint: Endpoint) -> String {
-    [base.trim_end_matches('/'), endpoint.path()].concat()
+    super::text::concat(&[base.trim_end_matches('/'), endpoint.path()])
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so "+", "@", "&", "=", "#" and

@@ -41,6 +41,16 @@ pub fn replace(s: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// The parts joined into one String. `[..].concat()` / `.join(..)` link alloc's generic join
+/// (~1.1 KB of wasm with its overflow and split panics) for what is a couple of push_str.
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
 /// Appends the decimal digits of `n`.
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -91,7 +101,7 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
         if key.len() >= 8 {
             for cut in (8..key.len()).rev() {
                 if let Some(prefix) = key.get(..cut) {
-                    if out.ends_with(&[prefix, "..."].concat()) {
+                    if out.ends_with(&concat(&[prefix, "..."])) {
                         let keep = out.len().saturating_sub(prefix.len() + 3);
                         out.truncate(keep);
                         out.push_str("[redacted]...");

@@ -73,7 +73,19 @@ pub struct WireColleagueUpdate {
 }
 
 fn message(parts: &[&str]) -> String {
-    parts.concat()
+    super::text::concat(parts)
+}
+
+/// `names.join(", ")` without alloc's generic join (see `text::concat`).
+fn join_names(names: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 fn wrong_type(field: &'static str, got: &Field) -> Error {
@@ -230,7 +242,7 @@ pub fn new_colleague(arg: Arg<RawNewColleague>) -> Result<WireNewColleague, Erro
         return Err(Error::field(
             ErrorCode::MissingFields,
             first,
-            message(&["Required fields missing: ", &missing.join(", ")]),
+            message(&["Required fields missing: ", &join_names(&missing)]),
         ));
     };
     let email = checked_email("email", &email)?;

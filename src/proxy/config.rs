@@ -94,7 +94,10 @@ fn normalise_base_url(raw: &str) -> Result<String, Error> {
 }
 
 fn invalid_with(message: &str) -> Error {
-    invalid(&["createWazperProxy: ", message].concat())
+    invalid(&crate::client::text::concat(&[
+        "createWazperProxy: ",
+        message,
+    ]))
 }
 
 fn normalise_prefix(raw: &str) -> Result<String, Error> {

@@ -169,7 +169,10 @@ pub fn colleagues_list(query: &str) -> Outcome {
         }
     }
     match validate::list_email(found) {
-        Ok(address) => Outcome::Query(["email=", &encode_query_component(&address)].concat()),
+        Ok(address) => Outcome::Query(crate::client::text::concat(&[
+            "email=",
+            &encode_query_component(&address),
+        ])),
         Err(e) => reject(&e),
     }
 }
