@@ -325,8 +325,12 @@ impl BaseUrl {
         if rest.contains('?') || rest.contains('#') {
             return Err(bad("must not contain a query or fragment"));
         }
-        let authority_end = rest.find('/').unwrap_or(rest.len());
-        let (authority, path) = rest.split_at(authority_end);
+        // `split_at` would link core's str-slicing panic (with `char` Debug formatting, ~4 KB of
+        // wasm) for a split that cannot fail: '/' is ASCII, so its index is a char boundary.
+        let (authority, path) = match rest.find('/') {
+            Some(i) => (rest.get(..i).unwrap_or(rest), rest.get(i..).unwrap_or("")),
+            None => (rest, ""),
+        };
         // Credentials in the URL would travel with every request and show up in logs.
         if authority.contains('@') {
             return Err(bad("must not contain credentials"));
