@@ -1,14 +1,17 @@
 // `wazper/web`: plain browser ES modules without a bundler. Call `await init()` once first; the
 // .wasm is fetched from beside this file unless another source is given.
 import wbgInit, { initSync as wbgInitSync } from "./wazper.js";
+import { attach } from "./fast.js";
 
 export * from "./wazper.js";
+// Explicit exports win over `export *`: the hot helpers come from fast.js.
+export { isPersonalEmail, normalizeCountry } from "./fast.js";
 export { WazperError } from "./error.js";
 
 export default async function init(options) {
-  await wbgInit(options);
+  attach(await wbgInit(options));
 }
 
 export function initSync(options) {
-  wbgInitSync(options);
+  attach(wbgInitSync(options));
 }

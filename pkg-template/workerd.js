@@ -2,8 +2,11 @@
 // bundler imports the .wasm as a precompiled WebAssembly.Module and it is instantiated synchronously.
 import wasmModule from "./wazper_bg.wasm";
 import { initSync } from "./wazper.js";
+import { attach } from "./fast.js";
 
-initSync({ module: wasmModule });
+attach(initSync({ module: wasmModule }));
 
 export * from "./wazper.js";
+// Explicit exports win over `export *`: the hot helpers come from fast.js.
+export { isPersonalEmail, normalizeCountry } from "./fast.js";
 export { WazperError } from "./error.js";

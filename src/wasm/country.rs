@@ -96,3 +96,14 @@ pub fn country_from_time_zone(tz: &JsValue) -> JsValue {
 pub fn country_from_locale(tag: &JsValue) -> JsValue {
     string_or_null(text(tag).and_then(|s| country::from_locale(&s)))
 }
+
+/// The fast path of `normalizeCountry` (pkg-template/fast.js): the input was written to the scratch
+/// area by JS. 0 = no country, else 1 + the country's index; JS keeps the strings per index, so
+/// nothing but a number crosses the boundary once a country has been seen.
+#[no_mangle]
+pub extern "C" fn wazper_country_index(len: u32) -> u32 {
+    super::strings::scratch_str(len)
+        .and_then(country::lookup_index)
+        .and_then(|i| u32::try_from(i).ok())
+        .map_or(0, |i| i.saturating_add(1))
+}
