@@ -117,15 +117,6 @@ fn object<T>(arg: Arg<T>, what: &'static str) -> Result<T, Error> {
     }
 }
 
-/// A string field that may be left out (undefined or null). Kept as given.
-fn optional_text(field: &'static str, value: Field) -> Result<Option<String>, Error> {
-    match value {
-        Field::Absent | Field::Null => Ok(None),
-        Field::Text(s) => Ok(Some(s)),
-        other => Err(wrong_type(field, &other)),
-    }
-}
-
 /// A required string: `Ok(None)` when missing or blank (the caller picks the code), an error when
 /// it has the wrong type.
 fn required_text(field: &'static str, value: Field) -> Result<Option<String>, Error> {
@@ -135,6 +126,32 @@ fn required_text(field: &'static str, value: Field) -> Result<Option<String>, Er
         Field::Text(s) => Ok(Some(s)),
         other => Err(wrong_type(field, &other)),
     }
+}
+
+/// Type checks of a call's string fields, in the order their errors take precedence; run on
+/// references before any field is moved out, so an early return drops the raw input as a whole
+/// (one drop call) instead of field by field at every `?` (2.2 KB of wasm over the three calls).
+fn check_texts(fields: &[(&'static str, &Field)]) -> Result<(), Error> {
+    for (name, value) in fields {
+        if !matches!(value, Field::Absent | Field::Null | Field::Text(_)) {
+            return Err(wrong_type(name, value));
+        }
+    }
+    Ok(())
+}
+
+/// The string of a type-checked optional field (`optional_text` after `check_texts`).
+fn take_optional(value: Field) -> Option<String> {
+    match value {
+        Field::Text(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The string of a type-checked required field, None when missing or blank (`required_text`
+/// after `check_texts`).
+fn take_required(value: Field) -> Option<String> {
+    take_optional(value).filter(|s| !s.trim().is_empty())
 }
 
 /// A syntactically valid address, normalised by the email module (trimmed, domain lower-cased).
@@ -152,13 +169,22 @@ fn checked_email(field: &'static str, raw: &str) -> Result<String, Error> {
 /// userSync's `user`: email and country required; country normalised to the canonical name.
 pub fn sync_user(arg: Arg<RawSyncUser>) -> Result<WireUser, Error> {
     let raw = object(arg, "user")?;
-    let email = required_text("user.email", raw.email)?;
-    let country = required_text("user.country", raw.country)?;
-    let first_name = optional_text("user.firstName", raw.first_name)?;
-    let last_name = optional_text("user.lastName", raw.last_name)?;
-    let name = optional_text("user.name", raw.name)?;
-    let job_title = optional_text("user.jobTitle", raw.job_title)?;
-    let invite_link = optional_text("user.inviteLink", raw.invite_link)?;
+    check_texts(&[
+        ("user.email", &raw.email),
+        ("user.country", &raw.country),
+        ("user.firstName", &raw.first_name),
+        ("user.lastName", &raw.last_name),
+        ("user.name", &raw.name),
+        ("user.jobTitle", &raw.job_title),
+        ("user.inviteLink", &raw.invite_link),
+    ])?;
+    let email = take_required(raw.email);
+    let country = take_required(raw.country);
+    let first_name = take_optional(raw.first_name);
+    let last_name = take_optional(raw.last_name);
+    let name = take_optional(raw.name);
+    let job_title = take_optional(raw.job_title);
+    let invite_link = take_optional(raw.invite_link);
     let Some(email) = email else {
         return Err(Error::field(
             ErrorCode::EmailRequired,
@@ -198,17 +224,19 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 /// createColleague's input: name, email, companyName, toBeInvitedById required; team an integer.
 pub fn new_colleague(arg: Arg<RawNewColleague>) -> Result<WireNewColleague, Error> {
     let raw = object(arg, "input")?;
-    let name = required_text("name", raw.name)?;
-    let email = required_text("email", raw.email)?;
-    let company_name = required_text("companyName", raw.company_name)?;
-    let inviter = required_text("toBeInvitedById", raw.to_be_invited_by_id)?;
-    let job_title = optional_text("jobTitle", raw.job_title)?;
-    let website = optional_text("website", raw.website)?;
-    let invite_link = optional_text("inviteLink", raw.invite_link)?;
-    let redirection_link = optional_text("redirectionLink", raw.redirection_link)?;
-    let team = match raw.team {
+    check_texts(&[
+        ("name", &raw.name),
+        ("email", &raw.email),
+        ("companyName", &raw.company_name),
+        ("toBeInvitedById", &raw.to_be_invited_by_id),
+        ("jobTitle", &raw.job_title),
+        ("website", &raw.website),
+        ("inviteLink", &raw.invite_link),
+        ("redirectionLink", &raw.redirection_link),
+    ])?;
+    let team = match &raw.team {
         Field::Absent | Field::Null => None,
-        Field::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => Some(n as i64),
+        Field::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => Some(*n as i64),
         Field::Number(_) => {
             return Err(Error::field(
                 ErrorCode::InvalidArgument,
@@ -224,6 +252,14 @@ pub fn new_colleague(arg: Arg<RawNewColleague>) -> Result<WireNewColleague, Erro
             ))
         }
     };
+    let name = take_required(raw.name);
+    let email = take_required(raw.email);
+    let company_name = take_required(raw.company_name);
+    let inviter = take_required(raw.to_be_invited_by_id);
+    let job_title = take_optional(raw.job_title);
+    let website = take_optional(raw.website);
+    let invite_link = take_optional(raw.invite_link);
+    let redirection_link = take_optional(raw.redirection_link);
     let mut missing: Vec<&'static str> = Vec::new();
     for (field, value) in [
         ("name", &name),
@@ -263,9 +299,14 @@ pub fn new_colleague(arg: Arg<RawNewColleague>) -> Result<WireNewColleague, Erro
 /// updateColleague's input: id required, and at least one of status / email.
 pub fn colleague_update(arg: Arg<RawColleagueUpdate>) -> Result<WireColleagueUpdate, Error> {
     let raw = object(arg, "input")?;
-    let id = required_text("id", raw.id)?;
-    let status = required_text("status", raw.status)?;
-    let email = required_text("email", raw.email)?;
+    check_texts(&[
+        ("id", &raw.id),
+        ("status", &raw.status),
+        ("email", &raw.email),
+    ])?;
+    let id = take_required(raw.id);
+    let status = take_required(raw.status);
+    let email = take_required(raw.email);
     let Some(id) = id else {
         return Err(Error::field(
             ErrorCode::MissingFields,
