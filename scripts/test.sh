@@ -15,6 +15,9 @@ scripts/build-pkg.sh
 # Chromium and chromedriver leave profiles in TMPDIR and the XDG folders: keep them in a scratch dir.
 scratch=$PWD/.scratch/test
 rm -rf "$scratch"; mkdir -p "$scratch/tmp" "$scratch/config" "$scratch/cache"
+# wasm-bindgen-test-runner writes CommonJS .js files into TMPDIR: inside this repo they would be read
+# as ES modules (package.json "type": "module") unless the scratch folder declares its own type.
+echo '{ "type": "commonjs" }' > "$scratch/package.json"
 export TMPDIR=$scratch/tmp XDG_CONFIG_HOME=$scratch/config XDG_CACHE_HOME=$scratch/cache WAZPER_SCRATCH=$scratch
 
 passed=0; failed=0; failures=()

@@ -18,35 +18,8 @@ use crate::client::options::{call_config, client_config};
 use crate::client::{Call, CallConfig, ClientConfig, UserSyncPlan};
 use crate::error::Error;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-export interface ClientOptions {
-  /** Sent as X-API-Key; omit when baseUrl is your own proxy that adds it. */
-  apiKey?: string;
-  /** Default "https://api.wazper.com"; may carry a path prefix; a trailing "/" is fine. */
-  baseUrl?: string;
-  /** Per attempt, default 10000. */
-  timeoutMs?: number;
-  /** Default 2 (so at most 3 attempts). */
-  maxRetries?: number;
-  /** Default true: userSync on a personal email resolves without a request. */
-  skipPersonalEmails?: boolean;
-  /** Default false. */
-  dangerouslyAllowBrowser?: boolean;
-}
-export interface CallOptions { signal?: AbortSignal; timeoutMs?: number }
-export interface SyncUser { email: string; country: string; firstName?: string; lastName?: string;
-  name?: string; jobTitle?: string; inviteLink?: string }
-export interface UserSyncResult { success: boolean; status: string; requestId?: string; userId?: string;
-  message?: string; reason?: string }
-export interface NewColleague { name: string; email: string; companyName: string; toBeInvitedById: string;
-  jobTitle?: string; website?: string; team?: number; inviteLink?: string; redirectionLink?: string }
-export interface ColleagueUpdate { id: string; status?: string; email?: string }
-export interface Colleague { id: string; name?: string; email: string; jobTitle?: string | null; status?: string;
-  createdAt?: string; companyName?: string; website?: string | null; inviteLink?: string; redirectionLink?: string;
-  photo?: string | null; team?: number | null; wazClientId?: string; toBeInvitedById?: string;
-  latestAction?: string; updatedAt?: string; [field: string]: unknown }
-"#;
+// The TypeScript types are hand-written in pkg-template/index.d.ts (the build passes --no-typescript);
+// the `unchecked_param_type` names below are theirs.
 
 /// A Wazper API client. Options are validated once, here.
 #[wasm_bindgen]

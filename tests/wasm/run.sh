@@ -15,4 +15,5 @@ run_both() {
     cargo test --target wasm32-unknown-unknown --test wasm_client
 }
 export -f run_both
-scripts/with-emulator.sh bash -c run_both
+# -e inside too: a failed Node run must fail the suite, not only the last command.
+scripts/with-emulator.sh bash -euo pipefail -c run_both
