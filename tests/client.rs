@@ -794,6 +794,7 @@ fn documented_errors_map_to_codes() {
             body: Body::Error {
                 error: Some(message.into()),
                 details: Some("The error message from the server.".into()),
+                code: None,
             },
         })]);
         let e = run(&c, &call, &t, &FakeClock::default()).unwrap_err();
@@ -1140,6 +1141,7 @@ fn the_key_never_appears_in_errors() {
             body: Body::Error {
                 error: Some("Internal server error".into()),
                 details: Some(echo.into()),
+                code: None,
             },
         }),
         Ok(RawResponse {
@@ -1166,5 +1168,42 @@ fn the_key_never_appears_in_errors() {
             let all = format!("{e:?} {e}");
             assert!(!all.contains(KEY) && !all.contains("sk_SECRET_"), "{all}");
         }
+    }
+}
+
+/// A wazper edge proxy names the code of its own validation rejections; only those codes, and only
+/// on a 400, are taken from the body: any other status keeps its documented mapping.
+#[test]
+fn proxy_validation_codes_are_taken_from_the_body() {
+    use ErrorCode::*;
+    let c = config_with(|r| r.max_retries = Field::Number(0.0));
+    let call = create_call(&c);
+    let cases: &[(u16, &str, ErrorCode)] = &[
+        (400, "invalid_country", InvalidCountry),
+        (400, "invalid_argument", InvalidArgument),
+        (400, "missing_fields", MissingFields),
+        (400, "no_credits", HttpError),
+        (400, "made_up", HttpError),
+        (402, "invalid_country", NoCredits),
+        (409, "email_required", DuplicateEmail),
+    ];
+    for &(status, body_code, expected) in cases {
+        let t = FakeTransport::new(vec![Ok(RawResponse {
+            status,
+            status_text: String::new(),
+            retry_after: None,
+            body: Body::Error {
+                error: Some("Rejected by the proxy".into()),
+                details: None,
+                code: Some(body_code.into()),
+            },
+        })]);
+        let e = run(&c, &call, &t, &FakeClock::default()).unwrap_err();
+        assert_eq!(
+            (e.code, e.status),
+            (expected, Some(status)),
+            "{status} {body_code}"
+        );
+        assert_eq!(e.message, "Rejected by the proxy");
     }
 }

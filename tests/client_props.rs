@@ -149,7 +149,7 @@ proptest! {
             1 => Err(TransportError::Timeout),
             2 => Err(TransportError::Aborted),
             3 => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: Body::NotJson }),
-            4 => Ok(RawResponse { status, status_text: "X".into(), retry_after: ra, body: Body::Error { error: Some("Invalid API Key".into()), details: None } }),
+            4 => Ok(RawResponse { status, status_text: "X".into(), retry_after: ra, body: Body::Error { error: Some("Invalid API Key".into()), details: None , code: None} }),
             _ => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: Body::Json(J(json!([{"id": "a", "email": "b@c.d"}]))) }),
         }).collect();
         let t = FakeTransport::new(outcomes);

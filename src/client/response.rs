@@ -26,7 +26,7 @@ pub struct RawResponse<V> {
 }
 
 /// A 2xx body is parsed as JSON (`Json` or `NotJson`); an error body is read as text and its
-/// `error` / `details` strings taken when it parses as a JSON object (`Error`).
+/// `error` / `details` / `code` strings taken when it parses as a JSON object (`Error`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Body<V> {
     Json(V),
@@ -34,6 +34,9 @@ pub enum Body<V> {
     Error {
         error: Option<String>,
         details: Option<String>,
+        /// A contract error code: wazper's edge proxy (src/proxy) adds one to the rejections it
+        /// makes itself, whose messages the API never sends.
+        code: Option<String>,
     },
 }
 
@@ -104,18 +107,26 @@ pub fn decode<V: JsonValue>(
             }),
         };
     }
-    let (error, details) = match body {
-        Body::Error { error, details } => (error, details),
-        _ => (None, None),
+    let (error, details, code) = match body {
+        Body::Error {
+            error,
+            details,
+            code,
+        } => (error, details, code),
+        _ => (None, None, None),
     };
+    let mut mapped = map_error(
+        status,
+        &status_text,
+        error.as_deref(),
+        details.as_deref(),
+        api_key,
+    );
+    if let Some(code) = code.as_deref().and_then(|c| validation_code(status, c)) {
+        mapped.code = code;
+    }
     Err(Failure {
-        error: map_error(
-            status,
-            &status_text,
-            error.as_deref(),
-            details.as_deref(),
-            api_key,
-        ),
+        error: mapped,
         retry_after,
     })
 }
@@ -147,6 +158,25 @@ pub fn code_for(status: u16, message: Option<&str>) -> ErrorCode {
         500..=599 => ErrorCode::ServerError,
         _ => ErrorCode::HttpError,
     }
+}
+
+/// The code of a 400 that the body names itself: only the client-side validation codes, which a
+/// wazper proxy answers with before forwarding. Anything else keeps the status/message mapping, so
+/// an arbitrary server cannot pass off, say, a 400 as `no_credits`.
+pub fn validation_code(status: u16, code: &str) -> Option<ErrorCode> {
+    if status != 400 {
+        return None;
+    }
+    [
+        ErrorCode::EmailRequired,
+        ErrorCode::CountryRequired,
+        ErrorCode::InvalidCountry,
+        ErrorCode::MissingFields,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidArgument,
+    ]
+    .into_iter()
+    .find(|c| c.as_str() == code)
 }
 
 /// The standard reason phrase, for responses whose status line carried none (HTTP/2).

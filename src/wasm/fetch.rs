@@ -231,6 +231,7 @@ fn error_body(text: &JsValue) -> Body<JsValue> {
     Body::Error {
         error: string("error"),
         details: string("details"),
+        code: string("code"),
     }
 }
 

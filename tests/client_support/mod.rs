@@ -136,6 +136,7 @@ pub fn err(status: u16, error: &str) -> Outcome {
         body: Body::Error {
             error: Some(error.to_owned()),
             details: None,
+            code: None,
         },
     })
 }
@@ -148,6 +149,7 @@ pub fn err_after(status: u16, retry_after: &str) -> Outcome {
         body: Body::Error {
             error: None,
             details: None,
+            code: None,
         },
     })
 }
