@@ -8,26 +8,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../support/random.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const w = await import(path.join(root, "pkg/wazper.js"));
 w.initSync({ module: readFileSync(path.join(root, "pkg/wazper_bg.wasm")) });
 
-const seed = Number(process.env.JUNK_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const iterations = Number(process.env.JUNK_ITERATIONS ?? 3000);
-console.log(`junk seed: ${seed} (rerun with JUNK_SEED=${seed}), iterations: ${iterations}`);
-
-// mulberry32: small, seedable, good enough for picking junk.
-let state = seed >>> 0;
-function rand() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const chance = (p) => rand() < p;
+const { rand, pick, chance } = seededRandom("junk");
+console.log(`iterations: ${iterations}`);
 
 const KEY = "sk_SECRET_123";
 const CODES = new Set([

@@ -6,24 +6,16 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { seededRandom } from "../support/random.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // node.js instantiates the one wazper.js instance that both sides share.
 const fast = await import(pathToFileURL(path.join(root, "pkg/node.js")).href);
 const slow = await import(pathToFileURL(path.join(root, "pkg/wazper.js")).href);
 
-const seed = Number(process.env.JUNK_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const iterations = Number(process.env.JUNK_ITERATIONS ?? 3000) * 5;
-console.log(`entries junk seed: ${seed} (rerun with JUNK_SEED=${seed}), iterations: ${iterations}`);
-let state = seed >>> 0;
-function rand() {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const { rand, pick } = seededRandom("entries junk");
+console.log(`iterations: ${iterations}`);
 
 const WORDS = [
   "a@gmail.com", "A@GMAIL.COM", "jane@acme.example", "x@mailinator.com", " b@yahoo.com ", "c@gmail.com.",

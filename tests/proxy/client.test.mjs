@@ -2,24 +2,15 @@
 // (Run in Node here: the client treats a keyless client the same everywhere.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { startEmulator, repoRoot } from "../support/emulator.mjs";
+import { startEmulator } from "../support/emulator.mjs";
 import { startWorkers } from "./harness.mjs";
+import { loadBuiltPackage } from "../support/package.mjs";
 
 let emu, workers, wazper, errorClass;
 
-async function loadPackage() {
-  const pkg = path.join(repoRoot, "pkg");
-  if (existsSync(path.join(pkg, "node.js"))) return import(pathToFileURL(path.join(pkg, "node.js")).href);
-  const m = await import(pathToFileURL(path.join(pkg, "wazper.js")).href);
-  m.initSync({ module: readFileSync(path.join(pkg, "wazper_bg.wasm")) });
-  return m;
-}
 
 before(async () => {
-  wazper = await loadPackage();
+  wazper = await loadBuiltPackage();
   errorClass = wazper.WazperError;
   emu = await startEmulator();
   // Plain HTTP to miniflare reaches the first worker.

@@ -2,19 +2,9 @@
 // returns/throws a WazperError (construction) or resolves to a Response (requests).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { repoRoot } from "../support/emulator.mjs";
+import { loadBuiltPackage } from "../support/package.mjs";
 
-async function loadPackage() {
-  const pkg = path.join(repoRoot, "pkg");
-  if (existsSync(path.join(pkg, "node.js"))) return import(pathToFileURL(path.join(pkg, "node.js")).href);
-  const m = await import(pathToFileURL(path.join(pkg, "wazper.js")).href);
-  m.initSync({ module: readFileSync(path.join(pkg, "wazper_bg.wasm")) });
-  return m;
-}
-const { createWazperProxy } = await loadPackage();
+const { createWazperProxy } = await loadBuiltPackage();
 
 // A small deterministic PRNG, so a failure replays.
 let seed = 0x9e3779b9;
