@@ -88,6 +88,11 @@ fn client(key: Option<&str>, extra: &str) -> WazperClient {
     WazperClient::new(options(key, extra)).expect("valid options")
 }
 
+/// `client.listColleagues(email, opts)`, awaited.
+async fn list(c: &WazperClient, email: &str, opts: JsValue) -> Result<JsValue, JsValue> {
+    await_js(c.list_colleagues(email.into(), opts).into()).await
+}
+
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
@@ -204,12 +209,7 @@ async fn endpoints_succeed() {
     assert_eq!(get(&created, "email").as_string(), Some(email.clone()));
     assert_eq!(get(&created, "team").as_f64(), Some(2.0));
 
-    let list = await_js(
-        c.list_colleagues(inviter.clone().into(), JsValue::UNDEFINED)
-            .into(),
-    )
-    .await
-    .expect("list");
+    let list = list(&c, &inviter, JsValue::UNDEFINED).await.expect("list");
     assert!(js_sys::Array::is_array(&list));
     let found = js_sys::Array::from(&list)
         .iter()
@@ -346,11 +346,7 @@ async fn server_side_validation_messages_map_too() {
     let some = [&unique("v"), "@acme.example"].concat();
     fault(r#"{"route": "/v1/colleagues-list", "status": 400}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(some.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &some, JsValue::UNDEFINED).await,
         "email_required",
         Some(400),
     );
@@ -379,17 +375,13 @@ async fn server_side_validation_messages_map_too() {
     );
     fault(r#"{"route": "/v1/colleagues-list", "status": 418}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(some.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &some, JsValue::UNDEFINED).await,
         "http_error",
         Some(418),
     );
     fault(r#"{"route": "/v1/colleagues-list", "status": 500}"#).await;
     let e = expect_error(
-        await_js(c.list_colleagues(some.into(), JsValue::UNDEFINED).into()).await,
+        list(&c, &some, JsValue::UNDEFINED).await,
         "server_error",
         Some(500),
     );
@@ -484,12 +476,9 @@ async fn retries_injected_503s() {
     let who = [&unique("r"), "@acme.example"].concat();
     fault(r#"{"route": "/v1/colleagues-list", "count": 2, "status": 503}"#).await;
     let t0 = now();
-    await_js(
-        c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-            .into(),
-    )
-    .await
-    .expect("third attempt succeeds");
+    list(&c, &who, JsValue::UNDEFINED)
+        .await
+        .expect("third attempt succeeds");
     let waited = now() - t0;
     assert_eq!(
         requests_matching("/v1/colleagues-list", &who.replace('@', "%40")).await,
@@ -501,11 +490,7 @@ async fn retries_injected_503s() {
     fault(r#"{"route": "/v1/colleagues-list", "count": 3, "status": 503}"#).await;
     let c0 = client(Some("demo_key"), "maxRetries: 1");
     expect_error(
-        await_js(
-            c0.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c0, &who, JsValue::UNDEFINED).await,
         "server_error",
         Some(503),
     );
@@ -574,7 +559,7 @@ async fn retry_after_http_date_is_waited_for() {
     .concat();
     fault(&f).await;
     let t0 = now();
-    await_js(c.list_colleagues(who.into(), JsValue::UNDEFINED).into())
+    list(&c, &who, JsValue::UNDEFINED)
         .await
         .expect("retried after the date");
     let waited = now() - t0;
@@ -589,22 +574,14 @@ async fn timeouts_per_attempt() {
         .await;
     let c = client(Some("demo_key"), "timeoutMs: 300, maxRetries: 0");
     let t0 = now();
-    expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
-        "timeout",
-        None,
-    );
+    expect_error(list(&c, &who, JsValue::UNDEFINED).await, "timeout", None);
     let took = now() - t0;
     assert!((250.0..2500.0).contains(&took), "took {took}");
     // A call's own timeoutMs wins; the retry after a timeout then succeeds.
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "action": "delay", "delayMs": 3000}"#)
         .await;
     let c = client(Some("demo_key"), "timeoutMs: 60000");
-    await_js(c.list_colleagues(who.into(), js("{timeoutMs: 300}")).into())
+    list(&c, &who, js("{timeoutMs: 300}"))
         .await
         .expect("second attempt in time");
 }
@@ -616,11 +593,7 @@ async fn aborts() {
     let who = [&unique("ab"), "@acme.example"].concat();
     // Already aborted: nothing is sent.
     let opts = js("{signal: AbortSignal.abort()}");
-    expect_error(
-        await_js(c.list_colleagues(who.clone().into(), opts).into()).await,
-        "aborted",
-        None,
-    );
+    expect_error(list(&c, &who, opts).await, "aborted", None);
     assert_eq!(
         requests_matching("/v1/colleagues-list", &who.replace('@', "%40")).await,
         0
@@ -630,11 +603,7 @@ async fn aborts() {
         .await;
     let opts = js("(() => { const c = new AbortController(); setTimeout(() => c.abort(), 200); return {signal: c.signal}; })()");
     let t0 = now();
-    expect_error(
-        await_js(c.list_colleagues(who.clone().into(), opts).into()).await,
-        "aborted",
-        None,
-    );
+    expect_error(list(&c, &who, opts).await, "aborted", None);
     assert!(now() - t0 < 2000.0);
     // During a retry wait.
     control("DELETE", "/__emulator/faults", "").await;
@@ -642,11 +611,7 @@ async fn aborts() {
         .await;
     let opts = js("(() => { const c = new AbortController(); setTimeout(() => c.abort(), 300); return {signal: c.signal}; })()");
     let t0 = now();
-    expect_error(
-        await_js(c.list_colleagues(who.into(), opts).into()).await,
-        "aborted",
-        None,
-    );
+    expect_error(list(&c, &who, opts).await, "aborted", None);
     assert!(now() - t0 < 3000.0, "the 30 s wait was cut short");
 }
 
@@ -659,52 +624,32 @@ async fn broken_responses() {
     // so the drop is queued more than once and the leftovers cleared.
     fault(r#"{"route": "/v1/colleagues-list", "count": 3, "action": "drop"}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "network_error",
         None,
     );
     control("DELETE", "/__emulator/faults", "").await;
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "action": "malformed"}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "invalid_response",
         Some(200),
     );
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "action": "malformed", "body": "{\"not\": \"a list\"}"}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "invalid_response",
         Some(200),
     );
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "action": "truncated", "body": "[{\"id\": \"x\""}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "network_error",
         None,
     );
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "status": 502, "contentType": "text/html", "body": "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"}"#).await;
     let e = expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "server_error",
         Some(502),
     );
@@ -713,7 +658,7 @@ async fn broken_responses() {
     // With retries a dropped connection is retried for listColleagues.
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "action": "drop"}"#).await;
     let c = client(Some("demo_key"), "");
-    await_js(c.list_colleagues(who.into(), JsValue::UNDEFINED).into())
+    list(&c, &who, JsValue::UNDEFINED)
         .await
         .expect("retried after drop");
 }
@@ -725,11 +670,7 @@ async fn key_never_in_errors_even_when_echoed() {
     let who = [&unique("k"), "@acme.example"].concat();
     fault(r#"{"route": "/v1/colleagues-list", "count": 1, "status": 401, "body": "{\"error\": \"Invalid API Key sk_SECRET_123\", \"details\": \"key=sk_SECRET_123\"}"}"#).await;
     let e = expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "invalid_api_key",
         Some(401),
     );
@@ -739,21 +680,13 @@ async fn key_never_in_errors_even_when_echoed() {
         .contains("[redacted]"));
     fault(r#"{"route": "*", "count": 3, "action": "drop"}"#).await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.clone().into(), JsValue::UNDEFINED)
-                .into(),
-        )
-        .await,
+        list(&c, &who, JsValue::UNDEFINED).await,
         "network_error",
         None,
     );
     control("DELETE", "/__emulator/faults", "").await;
     expect_error(
-        await_js(
-            c.list_colleagues(who.into(), js("{signal: AbortSignal.abort()}"))
-                .into(),
-        )
-        .await,
+        list(&c, &who, js("{signal: AbortSignal.abort()}")).await,
         "aborted",
         None,
     );
