@@ -203,6 +203,17 @@ impl Emu {
         send(self.addr, method, path, &h, body.map(str::as_bytes)).await
     }
 
+    /// A colleagues-list call with `demo_key`, answered as it comes (for fault tests).
+    pub async fn list_raw(&self) -> Resp {
+        self.call(
+            "GET",
+            "/v1/colleagues-list?email=a%40b.example",
+            Some("demo_key"),
+            None,
+        )
+        .await
+    }
+
     pub async fn post(&self, path: &str, key: &str, body: &Value) -> Resp {
         self.call("POST", path, Some(key), Some(&body.to_string()))
             .await

@@ -40,14 +40,7 @@ async fn status_fault_uses_the_documented_500_shapes_and_retry_after() {
     );
 
     e.fault(json!({"route": "/v1/colleagues-list"})).await;
-    let r = e
-        .call(
-            "GET",
-            "/v1/colleagues-list?email=a%40b.example",
-            Some("demo_key"),
-            None,
-        )
-        .await;
+    let r = e.list_raw().await;
     assert_eq!(
         r.sj(),
         (
@@ -142,14 +135,7 @@ async fn html_502_from_a_proxy() {
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     e.fault(json!({"route": "*", "status": 502, "body": html, "contentType": "text/html"}))
         .await;
-    let r = e
-        .call(
-            "GET",
-            "/v1/colleagues-list?email=a%40b.example",
-            Some("demo_key"),
-            None,
-        )
-        .await;
+    let r = e.list_raw().await;
     assert_eq!(r.status, 502);
     assert_eq!(r.header("content-type"), Some("text/html"));
     assert_eq!(r.text(), html);
@@ -163,14 +149,7 @@ async fn count_and_queue_order() {
     e.fault(json!({"route": "*", "status": 429, "retryAfter": 1}))
         .await;
     // The list call skips the user-sync fault and takes the next matching one.
-    let r = e
-        .call(
-            "GET",
-            "/v1/colleagues-list?email=a%40b.example",
-            Some("demo_key"),
-            None,
-        )
-        .await;
+    let r = e.list_raw().await;
     assert_eq!((r.status, r.header("retry-after")), (429, Some("1")));
     for _ in 0..2 {
         assert_eq!(
@@ -262,14 +241,7 @@ async fn truncated_announces_more_than_it_sends() {
     let e = start().await;
     e.fault(json!({"route": "/v1/colleagues-list", "action": "truncated"}))
         .await;
-    let r = e
-        .call(
-            "GET",
-            "/v1/colleagues-list?email=a%40b.example",
-            Some("demo_key"),
-            None,
-        )
-        .await;
+    let r = e.list_raw().await;
     assert_eq!(r.status, 200);
     assert!(!r.complete);
     let announced: usize = r.header("content-length").unwrap().parse().unwrap();
@@ -358,17 +330,7 @@ async fn bad_fault_specs_are_400() {
 async fn latency_applies_to_api_responses_only() {
     let e = start_with(|c| c.latency_ms = 250).await;
     let t = Instant::now();
-    assert_eq!(
-        e.call(
-            "GET",
-            "/v1/colleagues-list?email=a%40b.example",
-            Some("demo_key"),
-            None
-        )
-        .await
-        .status,
-        200
-    );
+    assert_eq!(e.list_raw().await.status, 200);
     assert!(t.elapsed() >= Duration::from_millis(250));
     let t = Instant::now();
     assert_eq!(send(e.addr, "GET", "/", &[], None).await.status, 200);
