@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # make test: installs what is missing, then runs every test. Each suite is tests/<name>/run.sh,
 # run in name order with a built package in pkg/ and the emulator binary ready.
+#   scripts/test.sh                 everything (make test)
+#   scripts/test.sh SUITE ...       only those suites (no cargo test; "native" names the cargo tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 
-echo "== native: cargo test --workspace"
-cargo test --workspace --quiet
+only=("$@")
+wanted() { [ ${#only[@]} -eq 0 ] || [[ " ${only[*]} " == *" $1 "* ]]; }
+
+if wanted native; then
+  echo "== native: cargo test --workspace"
+  cargo test --workspace --quiet
+fi
 
 cargo build --quiet -p wazper-emulator
 export WAZPER_EMULATOR_BIN=$PWD/target/debug/wazper-emulator
@@ -23,6 +30,7 @@ export TMPDIR=$scratch/tmp XDG_CONFIG_HOME=$scratch/config XDG_CACHE_HOME=$scrat
 passed=0; failed=0; failures=()
 for suite in tests/*/run.sh; do
   name=$(basename "$(dirname "$suite")")
+  wanted "$name" || continue
   echo "== suite: $name"
   if bash "$suite"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
 done
