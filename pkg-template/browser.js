@@ -1,12 +1,9 @@
-// Browsers through a bundler (Vite, webpack 5, Parcel) and any runtime matching "default":
-// fetch and instantiate the .wasm once, before the first use. `new URL(..., import.meta.url)` is the
-// pattern bundlers recognise, so the .wasm is emitted as an asset with no plugin or configuration.
+// The asset form, for bundlers that emit `new URL("./wazper_bg.wasm", import.meta.url)` as a file of
+// their own (webpack 5, and the production builds of Vite and Next.js): fetch and instantiate the
+// .wasm once, with top-level await, before the first use. No plugin or configuration.
 import init from "./wazper.js";
 import { attach } from "./fast.js";
 
 attach(await init({ module_or_path: new URL("./wazper_bg.wasm", import.meta.url) }));
 
-export * from "./wazper.js";
-// Explicit exports win over `export *`: the hot helpers come from fast.js.
-export { isPersonalEmail, normalizeCountry } from "./fast.js";
-export { WazperError } from "./error.js";
+export * from "./exports.js";

@@ -3,10 +3,7 @@
 import wbgInit, { initSync as wbgInitSync } from "./wazper.js";
 import { attach } from "./fast.js";
 
-export * from "./wazper.js";
-// Explicit exports win over `export *`: the hot helpers come from fast.js.
-export { isPersonalEmail, normalizeCountry } from "./fast.js";
-export { WazperError } from "./error.js";
+export * from "./exports.js";
 
 export default async function init(options) {
   attach(await wbgInit(options));

@@ -6,7 +6,4 @@ import { attach } from "./fast.js";
 
 attach(initSync({ module: wasmModule }));
 
-export * from "./wazper.js";
-// Explicit exports win over `export *`: the hot helpers come from fast.js.
-export { isPersonalEmail, normalizeCountry } from "./fast.js";
-export { WazperError } from "./error.js";
+export * from "./exports.js";

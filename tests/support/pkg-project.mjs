@@ -3,9 +3,12 @@
 // the results of tests/support/scenario.mjs.
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
 import path from "node:path";
-import { repoRoot } from "./emulator.mjs";
+import { gzipSync } from "node:zlib";
+import { repoRoot, startEmulator } from "./emulator.mjs";
 
 export { repoRoot };
 // WAZPER_PKG_DIR: test another built package directory (default: the repo's pkg/).
@@ -131,11 +134,16 @@ export async function runPage(browser, url, { timeoutMs = 60000 } = {}) {
     if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
   });
   page.on("requestfailed", (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText}`));
+  // Answers of 400 and over, by URL: a bundle that lost its .wasm shows here as a 404 of the page's origin.
+  const failedResponses = [];
+  page.on("response", (res) => {
+    if (res.status() >= 400) failedResponses.push({ url: res.url(), status: res.status() });
+  });
   try {
     await page.goto(url);
     await page.waitForFunction(() => window.__wazperResult !== undefined, null, { timeout: timeoutMs });
     const result = await page.evaluate(() => window.__wazperResult);
-    return { result, problems };
+    return { result, problems, failedResponses };
   } catch (err) {
     throw new Error(`${err.message}\npage problems:\n${problems.join("\n")}`);
   } finally {
@@ -168,3 +176,98 @@ export async function reportScenario(t, result) {
     }
   }
 }
+
+/** The scenario as a bundle's browser entry: publishes `window.__wazperResult` for runPage. */
+export function browserMain(runtime, { endpoints = "one" } = {}) {
+  return `import * as wazper from "wazper";
+import { runScenario } from "./scenario.mjs";
+
+const baseUrl = new URLSearchParams(location.search).get("api");
+runScenario({ wazper, baseUrl, runtime: ${JSON.stringify(runtime)}, browser: true, endpoints: ${JSON.stringify(endpoints)} }).then(
+  (result) => { window.__wazperResult = result; },
+  (err) => { window.__wazperResult = { fatal: String((err && err.stack) || err) }; },
+);
+`;
+}
+
+/** A page that loads one bundle, as an ES module or (module: false) a classic script. */
+export function indexHtml(src, { module = true } = {}) {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>wazper bundle</title></head>
+<body><script ${module ? 'type="module" ' : ""}src="${src}"></script></body></html>
+`;
+}
+
+/** Every file under dir (relative paths), depth first. */
+export function listFiles(dir, rel = "") {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(dir, path.join(rel, e.name)) : [path.join(rel, e.name)],
+  );
+}
+
+/** What a browser downloads of a built app: its .js and .wasm files, raw and gzip -9 (each file alone). */
+export function bundleSize(dir) {
+  const files = listFiles(dir).filter((f) => /\.(m?js|wasm)$/.test(f));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw, gzip, wasm: files.filter((f) => f.endsWith(".wasm")) };
+}
+
+/** The start of any .wasm (magic + version 1) in base64: how an embedded copy shows in a bundle. */
+export const WASM_BASE64_MAGIC = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0]).toString("base64").slice(0, 8);
+
+/**
+ * One bundler row: the scenario (helpers + one API call) bundled by `build(app)`, which returns the
+ * directory to serve, then run in Chromium against the emulator. `form` is the wasm form the row
+ * must pick: "asset" (a .wasm file beside the bundle) or "embedded" (base64 inside the JS).
+ * `files` adds or replaces project files (main.js is the scenario entry, index.html the page).
+ */
+export function bundlerRow({ row, form, build, files = {}, page = "index.html" }) {
+  const scratch = scratchDir(`pkg-${row}`);
+  const { tarball } = packPackage(scratch);
+  const app = makeProject(path.join(scratch, "app"), tarball, {
+    files: { "main.js": browserMain(row), "index.html": indexHtml("./main.js"), ...files },
+  });
+  copyScenario(app);
+  let dist, emulator, site, browser;
+  before(async () => {
+    dist = await build(app);
+    emulator = await startEmulator();
+    site = await serveDirectory(dist);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+    await emulator?.stop();
+  });
+  test(`${row}: the build carries the ${form} form of the wasm and no Node entry`, (t) => {
+    const size = bundleSize(dist);
+    const js = size.files.filter((f) => /\.m?js$/.test(f)).map((f) => readFileSync(path.join(dist, f), "utf8")).join("\n");
+    t.diagnostic(`${row}: ${size.files.length} files, ${size.raw} B, gzip ${size.gzip} B`);
+    assert.ok(!/node:fs|readFileSync/.test(js), "the Node entry was bundled");
+    if (form === "asset") {
+      assert.equal(size.wasm.length, 1, `one .wasm among ${size.files.join(", ")}`);
+      assert.ok(!js.includes(WASM_BASE64_MAGIC), "no embedded copy as well");
+    } else {
+      assert.deepEqual(size.wasm, [], "no .wasm file");
+      assert.ok(js.includes(WASM_BASE64_MAGIC), "the wasm is embedded in the JS");
+    }
+  });
+  test(`${row}: the bundle runs in Chromium: helpers and one API call`, async (t) => {
+    const { result, problems, failedResponses } = await runPage(browser, `${site.url}/${page}?api=${encodeURIComponent(emulator.url)}`);
+    await reportScenario(t, result);
+    assert.deepEqual(failedResponses.filter((r) => r.url.startsWith(site.url)), [], "the app's own files all loaded");
+    assert.deepEqual(problems.filter((p) => !/status of 4\d\d/.test(p)), [], "console errors or failed requests");
+  });
+  return { app, scratch, tarball };
+}
+
+/** Deno and Bun, from their npm packages (root devDependencies @deno/linux-x64-glibc, @oven/bun-linux-x64). */
+export const denoBin = path.join(devModules, "@deno/linux-x64-glibc/deno");
+export const bunBin = path.join(devModules, "@oven/bun-linux-x64/bin/bun");
