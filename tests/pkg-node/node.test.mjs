@@ -67,10 +67,10 @@ after(async () => {
 });
 
 test("the tarball holds the package files and nothing else", () => {
-  for (const f of ["package.json", "README.md", "LICENSE", "node.js", "workerd.js", "browser.js", "web.js", "error.js", "wazper.js", "wazper_bg.wasm", "index.d.ts", "web.d.ts"]) {
+  for (const f of ["package.json", "README.md", "LICENSE", "node.js", "workerd.js", "browser.js", "web.js", "error.js", "wazper.js", "wazper_bg.wasm", "index.d.ts", "web.d.ts", "exports.js", "embedded.js", "base64.js", "wazper_bg_base64.js"]) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
-  const allowed = /^(package\.json|README\.md|LICENSE|wazper_bg\.wasm|[a-z_-]+\.js|[a-z_-]+\.d\.ts)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|wazper_bg\.wasm|[a-z0-9_-]+\.js|[a-z_-]+\.d\.ts)$/;
   for (const f of files) assert.match(f, allowed, `unexpected file in the tarball: ${f}`);
   assert.ok(!files.includes("wazper.d.ts"), "wasm-bindgen's own types are not shipped");
 });
@@ -83,14 +83,19 @@ test("package.json: name, Cargo version, exports conditions in order", () => {
   assert.equal(pkg.version, version);
   assert.equal(pkg.type, "module");
   assert.ok(pkg.license && pkg.repository && pkg.engines?.node, "license, repository, engines");
-  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "workerd", "node", "browser", "default"]);
+  // types first; workerd and deno before node (both also match "node"); bundlers that target Node set
+  // "module" or "development" and get the embedded form; "webpack" and production browser builds the asset form.
+  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "workerd", "deno", "node", "webpack", "browser", "default"]);
+  assert.deepEqual(pkg.exports["."].node, { module: "./embedded.js", development: "./embedded.js", default: "./node.js" });
+  assert.deepEqual(pkg.exports["."].browser, { production: "./browser.js", default: "./embedded.js" });
+  assert.equal(pkg.exports["."].default, "./embedded.js");
   assert.equal(Object.keys(pkg.exports["./web"])[0], "types");
   assert.equal(pkg.exports["./wasm"], "./wazper_bg.wasm");
   const targets = [];
   const walk = (v) => (typeof v === "string" ? targets.push(v.slice(2)) : Object.values(v).forEach(walk));
   walk(pkg.exports);
   for (const t of targets) assert.ok(files.includes(t), `exports target ${t} is packed`);
-  for (const entry of ["./node.js", "./workerd.js", "./browser.js"]) assert.ok(pkg.sideEffects.includes(entry), `${entry} keeps its side effect`);
+  for (const entry of ["./node.js", "./workerd.js", "./browser.js", "./embedded.js"]) assert.ok(pkg.sideEffects.includes(entry), `${entry} keeps its side effect`);
 });
 
 test("the shipped .wasm carries no names or producers section", () => {

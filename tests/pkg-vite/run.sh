@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package from its npm tarball in a Vite 7 app: `vite build` with no plugin or config, served
+# The package from its npm tarball in a Vite 7 app: `vite build` and the dev server with no plugin or config, served
 # from its own origin, run in headless Chromium, calling the emulator through its CORS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

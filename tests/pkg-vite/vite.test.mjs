@@ -4,9 +4,10 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { startEmulator } from "../support/emulator.mjs";
 import {
-  copyScenario, devModules, launchChromium, makeProject, packPackage, reportScenario, runPage, scratchDir, serveDirectory,
+  copyScenario, devModules, WASM_BASE64_MAGIC, launchChromium, makeProject, packPackage, reportScenario, runPage, scratchDir, serveDirectory,
 } from "../support/pkg-project.mjs";
 
 const scratch = scratchDir("pkg-vite");
@@ -84,6 +85,7 @@ test("vite build emits the .wasm as an asset and bundles the browser entry", () 
   if (wasmSize > 4096) assert.ok(assets.some((f) => f.endsWith(".wasm")), `no .wasm among ${assets.join(", ")}`);
   else assert.match(js, /data:application\/wasm/);
   assert.doesNotMatch(js, /node:fs|readFileSync/, "the Node entry was bundled");
+  assert.ok(!js.includes(WASM_BASE64_MAGIC), "the production build carries the asset form only, no embedded copy");
 });
 
 test("the built app runs in Chromium: helpers and endpoints through the emulator's CORS", async (t) => {
@@ -96,4 +98,24 @@ test("a build with named imports only still initialises the wasm (sideEffects)",
   const { result, problems } = await runPage(browser, `${namedSite.url}/`);
   await reportScenario(t, result);
   assert.deepEqual(problems, [], "console errors or failed requests");
+});
+
+// `vite` (the dev server) with no config file: Vite pre-bundles dependencies with esbuild into
+// node_modules/.vite, where a .wasm beside the entry would be lost. Vite sets "development" there,
+// so the package hands it the embedded form: no optimizeDeps.exclude needed.
+test("the Vite dev server, with no optimizeDeps config, serves a working app", async (t) => {
+  const { createServer } = await import(pathToFileURL(path.join(devModules, "vite/dist/node/index.js")).href);
+  const server = await createServer({ root: app, logLevel: "error", clearScreen: false, server: { host: "127.0.0.1", port: 0 } });
+  await server.listen();
+  const api = await startEmulator(); // its own: the build's page already made this scenario's records
+  try {
+    const origin = server.resolvedUrls.local[0].replace(/\/$/, "");
+    const { result, problems, failedResponses } = await runPage(browser, `${origin}/?api=${encodeURIComponent(api.url)}`);
+    await reportScenario(t, result);
+    assert.deepEqual(failedResponses.filter((r) => r.url.startsWith(origin)), [], "the app's own files all loaded");
+    assert.deepEqual(problems.filter((p) => !/status of 4\d\d/.test(p)), [], "console errors or failed requests");
+  } finally {
+    await server.close();
+    await api.stop();
+  }
 });
