@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { startEmulator } from "../support/emulator.mjs";
 import { copyScenario, makeProject, packPackage, repoRoot, reportScenario, scratchDir } from "../support/pkg-project.mjs";
 
@@ -139,4 +140,26 @@ test("wazper/web and wazper/wasm resolve and initialise in Node", () => {
 test("the scenario: helpers and every endpoint against the emulator", async (t) => {
   const result = JSON.parse(node("main.mjs", { WAZPER_EMULATOR_URL: emulator.url }));
   await reportScenario(t, result);
+});
+
+test("the embedded form is the shipped .wasm, byte for byte, by each decoding path", async () => {
+  const dir = path.join(app, "node_modules/wazper");
+  const wasm = readFileSync(path.join(dir, "wazper_bg.wasm"));
+  const { default: text } = await import(pathToFileURL(path.join(dir, "wazper_bg_base64.js")).href);
+  const { fromBase64 } = await import(pathToFileURL(path.join(dir, "base64.js")).href);
+  const same = (bytes, how) => assert.ok(wasm.equals(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), how);
+  const saved = { native: Uint8Array.fromBase64, buffer: globalThis.Buffer };
+  try {
+    // Uint8Array.fromBase64 where the runtime has it (Deno, Bun, recent Chromium); a stand-in here if not.
+    Uint8Array.fromBase64 = saved.native ?? ((s) => new Uint8Array(saved.buffer.from(s, "base64")));
+    same(fromBase64(text), "Uint8Array.fromBase64");
+    delete Uint8Array.fromBase64;
+    same(fromBase64(text), "Buffer (Node, Bun)");
+    globalThis.Buffer = undefined;
+    same(fromBase64(text), "atob (browsers without fromBase64)");
+  } finally {
+    globalThis.Buffer = saved.buffer;
+    if (saved.native) Uint8Array.fromBase64 = saved.native;
+    else delete Uint8Array.fromBase64;
+  }
 });
