@@ -3,7 +3,7 @@
 // beside it. bun build sets "development" (and "node" for --target=node): the embedded form.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator } from "../support/emulator.mjs";
@@ -39,4 +39,16 @@ test("bun-build: --target=node output runs in Node from another folder", async (
   } finally {
     await emulator.stop();
   }
+});
+
+// The documented gap: --production drops "development", so Bun's node bundle takes the Node entry,
+// whose .wasm is not beside the output. It must fail at once and say what to do, not with a bare ENOENT.
+test("bun-build: --production --target=node elsewhere fails with a message naming the fix", () => {
+  execFileSync(bunBin, ["build", "server.mjs", "--production", "--target=node", "--outfile=out/prod.mjs"], { cwd: app, stdio: ["ignore", "ignore", "inherit"] });
+  const elsewhere = path.join(scratch, "elsewhere-prod");
+  mkdirSync(elsewhere, { recursive: true });
+  copyFileSync(path.join(app, "out/prod.mjs"), path.join(elsewhere, "server.mjs"));
+  const r = spawnSync(process.execPath, ["server.mjs", "http://127.0.0.1:9"], { cwd: elsewhere, encoding: "utf8" });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /wazper: cannot read .*wazper_bg\.wasm.*copy node_modules\/wazper\/wazper_bg\.wasm beside it/);
 });
