@@ -72,31 +72,38 @@ function freePort() {
   });
 }
 
+async function answering(url, what) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health-probe`)).status) return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${what} did not answer within 60 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function stop(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
 let emulator, server, origin, browser;
 before(async () => {
   execFileSync(process.execPath, [nextBin, "build"], { cwd: app, env, stdio: ["ignore", "ignore", "inherit"] });
   emulator = await startEmulator();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: app, env, stdio: ["ignore", "pipe", "inherit"] });
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    try {
-      if ((await fetch(`${origin}/api/health-probe`)).status) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error("next start did not answer within 60 s");
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: app, env, stdio: ["ignore", "ignore", "inherit"] });
+  await answering(origin, "next start");
   browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await stop(server);
   await emulator?.stop();
 });
 
@@ -133,4 +140,24 @@ test("next start: the route handler: helpers and one API call", async (t) => {
   }
   await reportScenario(t, result);
   assert.ok(existsSync(path.join(app, ".next/server")), "a server build");
+});
+
+// `next dev` on the same app: the dev build matches "development", so the client and the server
+// both get the embedded form; no next.config either.
+test("next dev: server rendering and the client component in Chromium", async (t) => {
+  const port = await freePort();
+  const devOrigin = `http://127.0.0.1:${port}`;
+  const dev = spawn(process.execPath, [nextBin, "dev", "-H", "127.0.0.1", "-p", String(port)], { cwd: app, env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await answering(devOrigin, "next dev");
+    const html = await (await fetch(`${devOrigin}/`)).text();
+    assert.match(html, /<p id="ssr">Germany<\/p>/);
+    const { result, problems, failedResponses } = await runPage(browser, `${devOrigin}/?api=${encodeURIComponent(emulator.url)}`, { timeoutMs: 120000 });
+    await reportScenario(t, result);
+    // The dev server has no favicon; anything else of its own must load.
+    assert.deepEqual(failedResponses.filter((r) => r.url.startsWith(devOrigin) && !r.url.endsWith("/favicon.ico")), [], "the app's own files all loaded");
+    assert.deepEqual(problems.filter((p) => !/status of 4\d\d/.test(p)), [], "console errors or failed requests");
+  } finally {
+    await stop(dev);
+  }
 });
