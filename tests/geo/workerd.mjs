@@ -7,18 +7,27 @@ import { repoRoot } from "../support/emulator.mjs";
 
 const pkgDir = path.join(repoRoot, "pkg");
 
-/** The workerd entry of `subpath` ("." or "./proxy") as package.json "exports" resolves it. */
-function entryOf(exportsMap, subpath) {
+/** The file `subpath` ("." or "./proxy") resolves to under `condition`, as package.json "exports" says. */
+function entryOf(exportsMap, subpath, condition) {
   let e = exportsMap[subpath];
-  while (e && typeof e === "object") e = e.workerd ?? e.worker ?? e.default;
-  return e ? `./pkg/${e.replace(/^\.\//, "")}` : null;
+  while (e && typeof e === "object") e = e[condition] ?? e.default;
+  return e ? e.replace(/^\.\//, "") : null;
 }
 
-/** Import specifiers Workers use: the main entry, and the proxy ("wazper/proxy" where it exists). */
-export function entries() {
+/**
+ * The package files behind `import "wazper"` and `import "wazper/proxy"` for `condition` ("workerd"
+ * or "node"), relative to pkg/. Until the package has a "./proxy" subpath the proxy is in the main entry.
+ */
+export function entryFiles(condition) {
   const { exports } = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-  const main = entryOf(exports, ".");
-  return { main, proxy: entryOf(exports, "./proxy") ?? main };
+  const main = entryOf(exports, ".", condition);
+  return { main, proxy: entryOf(exports, "./proxy", condition) ?? main };
+}
+
+/** Import specifiers for Worker modules (the package sits under ./pkg/ in the module tree). */
+export function entries() {
+  const { main, proxy } = entryFiles("workerd");
+  return { main: `./pkg/${main}`, proxy: `./pkg/${proxy}` };
 }
 
 function packageModules() {
@@ -35,7 +44,7 @@ function packageModules() {
  * One Worker whose module source is `source`; every request into it carries `cf`.
  * @returns {Promise<{url: string, fetch: Function, dispose: () => Promise<void>}>}
  */
-export async function startWorker(source, { cf, bindings = {} } = {}) {
+export async function startWorker(source, { cf, bindings = {}, outboundService } = {}) {
   const mf = new Miniflare({
     log: new Log(process.env.WAZPER_GEO_LOG ? LogLevel.DEBUG : LogLevel.ERROR),
     host: "127.0.0.1",
@@ -45,6 +54,7 @@ export async function startWorker(source, { cf, bindings = {} } = {}) {
     modulesRoot: "/",
     compatibilityDate: "2025-09-01",
     bindings,
+    outboundService,
   });
   const url = await mf.ready;
   return { url: url.href.replace(/\/$/, ""), fetch: (input, init) => mf.dispatchFetch(input, init), dispose: () => mf.dispose() };
