@@ -10,7 +10,7 @@
 //! | Cloudflare | `CF-IPCountry` | ISO 3166-1 alpha-2; `XX` no data, `T1` Tor | developers.cloudflare.com/fundamentals/reference/http-headers/#cf-ipcountry |
 //! | Vercel | `X-Vercel-IP-Country` | ISO 3166-1 alpha-2 | vercel.com/docs/headers/request-headers |
 //! | CloudFront | `CloudFront-Viewer-Country` | ISO 3166-1 alpha-2 (origin request policy must forward it) | docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-cloudfront-headers.html |
-//! | Netlify | `X-Country`, else `X-NF-Geo` | alpha-2; `X-NF-Geo` is base64 JSON `{"country": {"code": "DE", ...}, ...}` | docs.netlify.com/functions (context.geo), netlify-cli geolocation template |
+//! | Netlify | `X-Country`, else `X-NF-Geo` | alpha-2; `X-NF-Geo` is base64 JSON `{"country": {"code": "DE", ...}, ...}` | Netlify documents `context.geo` rather than headers: `X-Country` as functions receive it (github.com/c15t/c15t/issues/1023), `X-NF-Geo` as netlify-cli's geolocation function template reads it (netlify-cli 20.1.1, functions-templates/typescript/geolocation) |
 //! | App Engine | `X-AppEngine-Country` | ISO 3166-1 alpha-2; `ZZ` unknown | cloud.google.com/appengine/docs/flexible/reference/request-headers |
 //! | Akamai | `X-Akamai-Edgescape` | `georegion=..,country_code=US,region_code=..,...` | techdocs.akamai.com/property-mgr/docs/content-tgting |
 //!
