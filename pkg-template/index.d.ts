@@ -88,8 +88,12 @@ export interface CallOptions {
 
 export interface SyncUser {
   email: string;
-  /** Any recognisable country: name in 28+ languages, ISO alpha-2/alpha-3, common typos. */
-  country: string;
+  /**
+   * Any recognisable country: name in 28+ languages, ISO alpha-2/alpha-3, common typos.
+   * May be omitted only by a client with no `apiKey` (it talks to your proxy, which fills it from the
+   * request: see `countryFromRequest`); with an `apiKey` a missing country is "country_required".
+   */
+  country?: string;
   firstName?: string;
   lastName?: string;
   name?: string;
@@ -224,6 +228,30 @@ export declare function countryFromTimeZone(tz: string): string | null;
 /** BCP 47 tag -> ISO alpha-2, e.g. "fr-CA" -> "CA", "de_AT" -> "AT". */
 export declare function countryFromLocale(tag: string): string | null;
 
+/** A platform whose country header `countryFromRequest` may read. */
+export type TrustedPlatform = "cloudflare" | "vercel" | "cloudfront" | "netlify" | "appengine" | "akamai";
+
+export interface CountryFromRequestOptions {
+  /**
+   * Platforms in front of this server whose country header is read (in this order), e.g.
+   * ["vercel"]: X-Vercel-IP-Country. Only name platforms that really sit in front of you: anywhere
+   * else a client can send the header itself. `request.cf.country` (Workers) is always read, first.
+   */
+  trust?: TrustedPlatform[];
+  /** Default "name" (the canonical English name the API expects). */
+  format?: CountryFormat;
+}
+
+/**
+ * The country the hosting platform derived from the client's IP, or null (none, unknown, Tor,
+ * "XX", "EU", an untrusted header...). `request`: a Fetch `Request`, a `Headers`, a Node
+ * `IncomingMessage`, or `{ headers }` with a plain object. Never throws.
+ */
+export declare function countryFromRequest(
+  request: Request | Headers | { headers: object } | object,
+  options?: CountryFromRequestOptions,
+): string | null;
+
 // ---------------------------------------------------------------------------------------------
 // Edge proxy (Cloudflare Workers)
 
@@ -244,6 +272,8 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Default true: user-sync on a personal email is answered at the edge with `status: "skipped"`. */
   skipPersonalEmails?: boolean;
+  /** Platforms whose country header fills a missing country after `request.cf.country` (see `countryFromRequest`). */
+  trust?: TrustedPlatform[];
 }
 
 /** A complete module Worker: `export default createWazperProxy({ ... })`. Throws a `WazperError`

@@ -8,6 +8,7 @@ pub mod client;
 pub mod country;
 pub mod email;
 pub mod error;
+pub mod geo;
 pub mod proxy;
 
 // Public (hidden) only so tests/wasm_client.rs can drive the shell's bindings from Rust.

@@ -9,6 +9,7 @@ const els = {
   baseUrl: $("base-url"),
   apiKey: $("api-key"),
   allowBrowser: $("allow-browser"),
+  useEdge: $("use-edge"),
   signupForm: $("signup-form"),
   email: $("email"),
   emailKind: $("email-kind"),
@@ -252,7 +253,9 @@ async function onSync(event) {
   event.preventDefault();
   pollAbort?.abort();
   resetRegion(els.syncStatus);
-  const user = { email: els.email.value.trim(), country: els.country.value.trim() };
+  const user = { email: els.email.value.trim() };
+  // Empty is allowed with no key: the proxy fills the country from the request (countryFromRequest).
+  if (els.country.value.trim()) user.country = els.country.value.trim();
   if (els.firstName.value.trim()) user.firstName = els.firstName.value.trim();
   if (els.lastName.value.trim()) user.lastName = els.lastName.value.trim();
   if (els.jobTitle.value.trim()) user.jobTitle = els.jobTitle.value.trim();
@@ -272,8 +275,41 @@ async function onSync(event) {
   }
   const id = result.userId ? ` · user ${result.userId}` : "";
   showInfo(els.syncStatus, `Accepted: ${result.status}${id}. Looking for colleagues in the background…`, "ok");
+  if (!user.country) await showEdgeCountry(user.email);
   setOwner(user.email);
   await poll(user.email);
+}
+
+/** The country the edge proxy filled in, as the emulator (which serves this page) received it. */
+async function showEdgeCountry(email) {
+  let sent;
+  try {
+    const res = await fetch(new URL("/__emulator/requests", location.origin));
+    if (!res.ok) return;
+    for (const r of await res.json()) {
+      if (r.path !== "/v1/user-sync") continue;
+      const body = JSON.parse(r.body ?? "null");
+      if (body?.user?.email === email) sent = body.user.country;
+    }
+  } catch {
+    return; // not served by the emulator: nothing to show
+  }
+  if (!sent) return;
+  els.syncStatus.append(el("p", { class: "msg msg-ok", "data-testid": "edge-country", "data-country": sent },
+    "No country was given: the edge filled in ", el("strong", { text: sent }), " from your IP."));
+}
+
+/** Keyless mode against the example Worker (?edge=URL overrides where it runs). */
+function useEdge() {
+  els.baseUrl.value = new URLSearchParams(location.search).get("edge") || "http://127.0.0.1:8788/wazper";
+  $("base-url-hint").textContent = "The example Worker (wrangler dev): it holds the key and fills the country.";
+  els.apiKey.value = "";
+  els.allowBrowser.checked = false;
+  els.country.value = "";
+  updateCountryFeedback();
+  delete els.countryOrigin.dataset.source;
+  els.countryOrigin.textContent = "Left empty on purpose: with no key, the proxy fills it from your IP.";
+  els.email.focus();
 }
 
 function setOwner(email) {
@@ -499,6 +535,7 @@ async function start() {
     });
   }
   els.country.addEventListener("input", updateCountryFeedback);
+  els.useEdge.addEventListener("click", useEdge);
   els.signupForm.addEventListener("submit", onSync);
   els.refreshBtn.addEventListener("click", () => refresh());
   els.colleagues.addEventListener("click", onCardClick);

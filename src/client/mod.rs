@@ -41,7 +41,11 @@ impl ClientConfig {
     }
 
     pub fn plan_user_sync(&self, user: Arg<RawSyncUser>) -> Result<UserSyncPlan, Error> {
-        let user = validate::sync_user(user)?;
+        let rule = match self.api_key {
+            Some(_) => validate::CountryRule::Required,
+            None => validate::CountryRule::FilledByProxy,
+        };
+        let user = validate::sync_user(user, rule)?;
         if self.skip_personal_emails && crate::email::is_personal(&user.email) {
             return Ok(UserSyncPlan::SkippedPersonalEmail);
         }

@@ -195,7 +195,7 @@ pub fn push_json_string(out: &mut String, s: &str) {
 pub fn user_sync_body(user: &WireUser) -> String {
     let inner = JsonObject::new()
         .string("email", &user.email)
-        .string("country", user.country)
+        .opt_string("country", user.country)
         .opt_string("firstName", user.first_name.as_deref())
         .opt_string("lastName", user.last_name.as_deref())
         .opt_string("name", user.name.as_deref())

@@ -17,11 +17,12 @@ pub struct RawSyncUser {
     pub invite_link: Field,
 }
 
-/// The `user` object userSync sends: country already the canonical English name.
+/// The `user` object userSync sends: country already the canonical English name, or absent when
+/// a keyless client leaves it to the proxy (see [`CountryRule`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WireUser {
     pub email: String,
-    pub country: &'static str,
+    pub country: Option<&'static str>,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
     pub name: Option<String>,
@@ -166,8 +167,20 @@ fn checked_email(field: &'static str, raw: &str) -> Result<String, Error> {
     }
 }
 
-/// userSync's `user`: email and country required; country normalised to the canonical name.
-pub fn sync_user(arg: Arg<RawSyncUser>) -> Result<WireUser, Error> {
+/// Whether userSync may leave the country out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryRule {
+    /// Straight to the API (a client with an apiKey, or the proxy after its fill): a missing
+    /// country is `country_required`, as the API would answer.
+    Required,
+    /// A keyless client talks to a proxy, which fills the country from the request's edge data
+    /// (`crate::geo`); a missing country is sent as absent. A given one must still be recognisable.
+    FilledByProxy,
+}
+
+/// userSync's `user`: email required, country required unless `rule` lets the proxy fill it; a
+/// given country is normalised to the canonical name (unrecognisable: `invalid_country`).
+pub fn sync_user(arg: Arg<RawSyncUser>, rule: CountryRule) -> Result<WireUser, Error> {
     let raw = object(arg, "user")?;
     check_texts(&[
         ("user.email", &raw.email),
@@ -193,23 +206,29 @@ pub fn sync_user(arg: Arg<RawSyncUser>) -> Result<WireUser, Error> {
         ));
     };
     let email = checked_email("user.email", &email)?;
-    let Some(country) = country else {
-        return Err(Error::field(
-            ErrorCode::CountryRequired,
-            "user.country",
-            "User country is required",
-        ));
-    };
-    let Some(found) = crate::country::lookup(&country) else {
-        return Err(Error::field(
-            ErrorCode::InvalidCountry,
-            "user.country",
-            "User country is not a recognisable country name or code",
-        ));
+    let country = match (country, rule) {
+        (None, CountryRule::FilledByProxy) => None,
+        (None, CountryRule::Required) => {
+            return Err(Error::field(
+                ErrorCode::CountryRequired,
+                "user.country",
+                "User country is required",
+            ))
+        }
+        (Some(given), _) => match crate::country::lookup(&given) {
+            Some(found) => Some(found.name),
+            None => {
+                return Err(Error::field(
+                    ErrorCode::InvalidCountry,
+                    "user.country",
+                    "User country is not a recognisable country name or code",
+                ))
+            }
+        },
     };
     Ok(WireUser {
         email,
-        country: found.name,
+        country,
         first_name,
         last_name,
         name,

@@ -2,6 +2,7 @@
 //! deploy time rather than on the first request.
 
 use crate::client::options::BaseUrl;
+use crate::geo::Platform;
 use crate::{Error, ErrorCode};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
@@ -20,6 +21,8 @@ pub struct Options {
     pub allow_anonymous: bool,
     pub max_body_bytes: Option<f64>,
     pub skip_personal_emails: Option<bool>,
+    /// `trust`: platform names whose country header the fill may read (`crate::geo`).
+    pub trust: Option<Vec<String>>,
 }
 
 /// Checked, normalised options.
@@ -34,6 +37,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     pub max_body_bytes: u64,
     pub skip_personal_emails: bool,
+    /// Platforms whose country header fills a missing country, after `request.cf.country`.
+    pub trust: Vec<Platform>,
 }
 
 fn invalid(message: &str) -> Error {
@@ -69,6 +74,14 @@ impl Config {
             Some(n) if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= 1_073_741_824.0 => n as u64,
             Some(_) => return Err(invalid("createWazperProxy: maxBodyBytes must be a whole number of bytes between 1 and 1 GiB")),
         };
+        // A misspelt platform would silently never fill a country: refuse it at deploy time.
+        let mut trust = Vec::new();
+        for name in o.trust.unwrap_or_default() {
+            match Platform::parse(&name) {
+                Some(p) => trust.push(p),
+                None => return Err(invalid("createWazperProxy: trust entries must be among \"cloudflare\", \"vercel\", \"cloudfront\", \"netlify\", \"appengine\", \"akamai\"")),
+            }
+        }
         Ok(Config {
             base_url,
             prefix,
@@ -76,6 +89,7 @@ impl Config {
             allowed_origins,
             max_body_bytes,
             skip_personal_emails: o.skip_personal_emails.unwrap_or(true),
+            trust,
         })
     }
 }

@@ -102,7 +102,8 @@ impl Proxy {
     }
 
     /// Validates and rewrites the request for `route`: `body` is the parsed JSON body (None when it
-    /// is not a JSON object), `query` the raw query string, `cf_country` the edge's country code.
+    /// is not a JSON object), `query` the raw query string, `cf_country` the client's country code as
+    /// `crate::geo::country_from_request` found it (`request.cf.country`, then `config.trust`).
     pub fn prepare<O: JsonObject>(
         &self,
         route: Route,

@@ -97,7 +97,7 @@ pub fn user_sync<O: JsonObject>(
         }) => skip_personal && email::is_personal(address),
         _ => false,
     };
-    match validate::sync_user(user) {
+    match validate::sync_user(user, validate::CountryRule::Required) {
         // The API never runs for personal emails, so their country does not matter either.
         Err(e)
             if personal

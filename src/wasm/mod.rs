@@ -7,6 +7,7 @@ mod country;
 mod email;
 mod error;
 mod fetch;
+mod geo;
 mod proxy;
 mod runtime;
 mod shape;

@@ -170,6 +170,22 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
         }
         _ => return Err(invalid_option("allowedOrigins", "an array of strings")),
     };
+    let trust = match get_opt(options, "trust")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v if is_array(&v) => {
+            let items =
+                array_items(&v).ok_or_else(|| invalid_option("trust", "an array of strings"))?;
+            let mut list = Vec::new();
+            for item in items {
+                list.push(
+                    item.as_string()
+                        .ok_or_else(|| invalid_option("trust", "an array of strings"))?,
+                );
+            }
+            Some(list)
+        }
+        _ => return Err(invalid_option("trust", "an array of strings")),
+    };
     let opts = Options {
         base_url: opt_string(options, "baseUrl")?,
         prefix: opt_string(options, "prefix")?,
@@ -179,6 +195,7 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
         allow_anonymous,
         max_body_bytes,
         skip_personal_emails,
+        trust,
     };
     Ok((opts, authorize))
 }
@@ -343,16 +360,16 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
     if route.has_body() && parsed.is_none() {
         return local(&proxy::bad_json(), &cors);
     }
-    let cf_country = get(&get(request.as_ref(), "cf"), "country").as_string();
-    let (upstream_method, upstream_url, upstream_body) = match state.proxy.prepare(
-        route,
-        parsed.as_ref(),
-        proxy::query_of(&url),
-        cf_country.as_deref(),
-    ) {
-        Prepared::Respond(resp) => return local(&resp, &cors),
-        Prepared::Forward { method, url, body } => (method, url, body),
-    };
+    let cf_country =
+        super::geo::edge_country(request.as_ref(), &state.proxy.config.trust).map(|c| c.alpha2);
+    let (upstream_method, upstream_url, upstream_body) =
+        match state
+            .proxy
+            .prepare(route, parsed.as_ref(), proxy::query_of(&url), cf_country)
+        {
+            Prepared::Respond(resp) => return local(&resp, &cors),
+            Prepared::Forward { method, url, body } => (method, url, body),
+        };
 
     let key = get(&env, &state.proxy.config.api_key_binding)
         .as_string()

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f pkg/web.js ] || { echo "e2e: pkg/web.js missing: run scripts/build-pkg.sh first" >&2; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "e2e: /usr/bin/chromium missing: run scripts/setup.sh --test" >&2; exit 1; }
-exec node --test --test-reporter=spec tests/e2e/demo.test.mjs
+exec node --test --test-concurrency=1 --test-reporter=spec tests/e2e/demo.test.mjs tests/e2e/edge.test.mjs

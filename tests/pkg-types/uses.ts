@@ -5,6 +5,7 @@ import {
   WazperError,
   classifyEmail,
   countryFromLocale,
+  countryFromRequest,
   countryFromTimeZone,
   createColleague,
   createWazperProxy,
@@ -81,8 +82,10 @@ async function endpoints(): Promise<void> {
   await client.updateColleague({ id: "tbi_1" });
   // @ts-expect-error a colleague needs companyName and toBeInvitedById
   await createColleague(options, { name: "n", email: "e@x.y" });
-  // @ts-expect-error userSync needs a country
+  // A keyless client (behind a proxy) may leave the country to the proxy.
   await client.userSync({ email: "a@b.c" });
+  // @ts-expect-error userSync needs an email
+  await client.userSync({ country: "fr" });
   // @ts-expect-error the free functions take the options first
   await listColleagues("a@b.c");
 }
@@ -129,6 +132,11 @@ const tz: string | null = countryFromTimeZone("Europe/Paris");
 const locale: string | null = countryFromLocale("fr-CA");
 // @ts-expect-error helpers return string | null, not string
 const notNull: string = countryFromLocale("fr-CA");
+const fromRequest: string | null = countryFromRequest(new Request("https://x.example"), { trust: ["vercel", "cloudfront"], format: "alpha2" });
+countryFromRequest(new Headers(), {});
+countryFromRequest({ headers: { "cf-ipcountry": "DE" } });
+// @ts-expect-error trust names only the known platforms
+countryFromRequest(new Headers(), { trust: ["fastly"] });
 
 const proxyOptions: ProxyOptions = {
   baseUrl: "https://api.wazper.com",
@@ -138,6 +146,7 @@ const proxyOptions: ProxyOptions = {
   authorize: async (request: Request, env: object) => request.headers.has("cookie") && env !== null,
   allowAnonymous: false,
   maxBodyBytes: 16384,
+  trust: ["cloudflare"],
   skipPersonalEmails: true,
 };
 const proxy: WazperProxy = createWazperProxy(proxyOptions);
@@ -161,4 +170,4 @@ new WazperClient({ apiKey: 42 });
 // @ts-expect-error unknown option
 new WazperClient({ apikey: "k" });
 
-void [endpoints, errors, asError, isPersonal, kind, suggestion, valid, domain, badKind, name, alpha2, numeric, tz, locale, notNull, handled, web];
+void [endpoints, errors, asError, isPersonal, kind, suggestion, valid, domain, badKind, name, alpha2, numeric, tz, locale, notNull, fromRequest, handled, web];

@@ -20,6 +20,7 @@ export const CONTRACT_EXPORTS = {
   lookupCountry: "function",
   countryFromTimeZone: "function",
   countryFromLocale: "function",
+  countryFromRequest: "function",
   WazperError: "function",
   createWazperProxy: "function",
 };
@@ -133,6 +134,19 @@ export async function runScenario({ wazper, baseUrl, runtime, browser, endpoints
     same(W.countryFromTimeZone("Not/AZone"), null, "unknown zone");
     same(W.countryFromLocale("fr-CA"), "CA", "fr-CA");
     same(W.countryFromLocale("de_AT"), "AT", "de_AT");
+  });
+
+  await check("countryFromRequest", ["countryFromRequest"], () => {
+    const request = new Request("https://app.example/", { headers: { "X-Vercel-IP-Country": "de", "CF-IPCountry": "FR" } });
+    same(W.countryFromRequest(request), null, "untrusted headers are ignored");
+    same(W.countryFromRequest(request, { trust: ["vercel"] }), "Germany", "trusted Vercel header");
+    same(W.countryFromRequest(request.headers, { trust: ["cloudflare"], format: "alpha3" }), "FRA", "Headers, alpha3");
+    same(W.countryFromRequest({ headers: { "cloudfront-viewer-country": ["JP"] } }, { trust: ["cloudfront"] }), "Japan", "plain object");
+    same(W.countryFromRequest({ cf: { country: "NZ" } }), "New Zealand", "cf.country");
+    same(W.countryFromRequest({ cf: { country: "T1" } }), null, "Tor");
+    for (const j of [undefined, null, 42, {}, [], Symbol("s"), "x".repeat(100000), 10n]) {
+      same(W.countryFromRequest(j, j), null, `countryFromRequest(${typeof j})`);
+    }
   });
 
   const helpers = ["isPersonalEmail", "classifyEmail", "normalizeCountry", "lookupCountry", "countryFromTimeZone", "countryFromLocale"];
