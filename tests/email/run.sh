@@ -7,3 +7,5 @@ echo "-- email helpers in Node"
 node --test tests/email/email.test.mjs tests/email/coverage.test.mjs
 echo "-- email helpers in headless Chromium"
 node tests/email/chromium.mjs
+echo "-- wazper/disposable in a Worker (wrangler + workerd)"
+node --test tests/email/workers.test.mjs
