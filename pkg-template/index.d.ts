@@ -221,6 +221,9 @@ export interface EmailDomainLists {
  */
 export declare function extendEmailDomains(lists: EmailDomainLists): { added: number; skipped: number };
 
+/** Internal: the hook `wazper/disposable` loads its list through (use `loadDisposableDomains`). */
+export declare function __wazperLoadDisposable(bytes: Uint8Array): number;
+
 export type CountryFormat = "name" | "alpha2" | "alpha3";
 
 export interface Country {

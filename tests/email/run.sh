@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "-- email helpers in Node"
-node --test tests/email/email.test.mjs tests/email/coverage.test.mjs tests/email/readme.test.mjs
+node --test tests/email/email.test.mjs tests/email/coverage.test.mjs tests/email/readme.test.mjs tests/email/extend.test.mjs
 echo "-- email helpers in headless Chromium"
 node tests/email/chromium.mjs
 echo "-- wazper/disposable in a Worker (wrangler + workerd)"
