@@ -7,5 +7,5 @@ echo "-- email helpers in Node"
 node --test tests/email/email.test.mjs tests/email/coverage.test.mjs tests/email/readme.test.mjs tests/email/extend.test.mjs
 echo "-- email helpers in headless Chromium"
 node tests/email/chromium.mjs
-echo "-- wazper/disposable in a Worker (wrangler + workerd)"
-node --test tests/email/workers.test.mjs
+echo "-- wazper/disposable in a Worker (wrangler + workerd) and a Vite build (Chromium)"
+node --test tests/email/workers.test.mjs tests/email/vite.test.mjs
