@@ -207,10 +207,10 @@ export declare function classifyEmail(email: string): EmailClassification;
 
 /** An app's own domain lists for the detector: bare domains ("example.com"), any case, IDN allowed. */
 export interface EmailDomainLists {
-  personal?: string[];
-  disposable?: string[];
+  personal?: readonly string[];
+  disposable?: readonly string[];
   /** Taken out of every list (the full disposable list too): e.g. a company that runs on gmail.com. */
-  work?: string[];
+  work?: readonly string[];
 }
 
 /**
