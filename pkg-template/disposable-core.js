@@ -1,7 +1,7 @@
 // The part of `wazper/disposable` every runtime shares: turn a source into bytes and hand them to the
-// wasm instance (src/email/full.rs decodes them). Each runtime's file (disposable.js,
-// disposable-node.js, disposable-workerd.js) first imports its main entry, so the instance is the
-// one `import ... from "wazper"` gives, then supplies its own way to the default asset.
+// wasm instance (src/email/full.rs decodes them), the one `import ... from "wazper"` set up. Each
+// runtime's file (disposable.js, disposable-node.js, disposable-workerd.js) supplies its own way to
+// the default asset; the Node and Workers ones also import their main entry, so the instance exists.
 import { __wazperLoadDisposable } from "./wazper.js";
 
 async function toBytes(source) {
@@ -32,7 +32,13 @@ export function loader(defaultSource) {
     } else {
       bytes = await toBytes(source);
     }
-    const added = __wazperLoadDisposable(bytes);
+    let added;
+    try {
+      added = __wazperLoadDisposable(bytes);
+    } catch (e) {
+      // wasm-bindgen's glue fails this way only before its instance exists.
+      throw new Error('wazper/disposable: import "wazper" (or await init() from "wazper/web") first', { cause: e });
+    }
     if (added < 0) throw new TypeError("wazper/disposable: these bytes are not wazper's disposable-domains list");
     return added;
   };

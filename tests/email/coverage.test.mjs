@@ -7,6 +7,7 @@
 // Figures are printed (`# ...`) for the record; bench/email.mjs has the timings.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { BUILD_CONSUMER, DISPOSABLE, HELD_OUT, lines, loadList, root } from "../../scripts/email-sources.mjs";
@@ -90,4 +91,13 @@ test("wazper/disposable: sources it refuses", async () => {
   await assert.rejects(loadDisposableDomains(42), TypeError);
   await assert.rejects(loadDisposableDomains(new Response("nope", { status: 404 })), /HTTP 404/);
   assert.equal(w.isPersonalEmail("x@gmail.com"), true, "still alive");
+});
+
+test("wazper/disposable's browser file without an initialised instance: a clear error", () => {
+  const script = `
+    const { loadDisposableDomains } = await import(${JSON.stringify(pathToFileURL(join(root, "pkg/disposable.js")).href)});
+    const bytes = (await import("node:fs")).readFileSync(${JSON.stringify(join(root, "pkg/disposable-domains.bin"))});
+    try { await loadDisposableDomains(bytes); console.log("loaded"); } catch (e) { console.log(e.message); }`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.match(out, /import "wazper" \(or await init\(\) from "wazper\/web"\) first/);
 });
