@@ -65,6 +65,9 @@ fn typo_squats_keep_their_kind_and_get_a_suggestion() {
     // Consumer lists hold yaho.com and two disposable lists agree on it: disposable either way a
     // listed (not work) domain, and it still gets its suggestion.
     let c = classify("john@yaho.com");
-    assert!(matches!(c.kind, EmailKind::Personal | EmailKind::Disposable));
+    assert!(matches!(
+        c.kind,
+        EmailKind::Personal | EmailKind::Disposable
+    ));
     assert_eq!(c.suggestion.as_deref(), Some("john@yahoo.com"));
 }

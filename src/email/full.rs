@@ -192,9 +192,7 @@ mod tests {
         for &v in values {
             let g = v - prev;
             prev = v;
-            for _ in 0..(g >> r) {
-                bitv.push(true);
-            }
+            bitv.resize(bitv.len() + (g >> r) as usize, true);
             bitv.push(false);
             for i in (0..r).rev() {
                 bitv.push((g >> i) & 1 == 1);
