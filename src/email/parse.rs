@@ -209,8 +209,9 @@ fn ascii_domain(raw: &[u8], mut out: Option<&mut Domain>) -> Option<()> {
         }
         prev = b;
     }
-    // A domain needs a dot, and an all-numeric TLD would make it an IP address in disguise.
-    if prev == b'.' || prev == b'-' || labels < 2 || numeric {
+    // A domain needs a dot; an all-numeric TLD would make it an IP address in disguise, and no
+    // top-level domain has one letter ("john@gmail.c" is a typo, not an address).
+    if prev == b'.' || prev == b'-' || labels < 2 || numeric || label_len < 2 {
         return None;
     }
     Some(())
@@ -235,6 +236,7 @@ fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
     }
     let mut labels = 0usize;
     let mut last_label_numeric = false;
+    let mut last_label_short = false;
     for label in raw.split(is_dot) {
         if labels > 0 {
             d.push(b'.')?;
@@ -260,10 +262,11 @@ fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
             return None;
         }
         last_label_numeric = l.iter().all(u8::is_ascii_digit);
+        last_label_short = l.len() < 2;
         labels += 1;
     }
-    // A domain needs a dot, and an all-numeric TLD would make it an IP address in disguise.
-    if labels < 2 || last_label_numeric || d.len > MAX_DOMAIN {
+    // As in `ascii_domain`: a dot, and a top-level domain of two or more characters, not all digits.
+    if labels < 2 || last_label_numeric || last_label_short || d.len > MAX_DOMAIN {
         return None;
     }
     Some(())
@@ -430,6 +433,11 @@ mod tests {
         assert!(dom("com").is_none());
         assert!(dom("1.2.3.4").is_none());
         assert!(dom("a_b.com").is_none());
+        assert!(dom("gmail.c").is_none());
+        assert!(dom("b.123").is_none());
+        assert!(dom("bücher.x").is_none());
+        assert!(dom("bücher.de").is_some());
+        assert!(dom("x.co").is_some());
         assert!(dom(&format!("{}.com", "a".repeat(63))).is_some());
         assert!(dom(&format!("{}.com", "a".repeat(64))).is_none());
         let long = format!("{}.com", vec!["a".repeat(60); 4].join("."));

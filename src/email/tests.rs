@@ -148,6 +148,10 @@ fn parsing_rejects() {
         "Name <a@acme.example",
         "Name a@acme.example>",
         "a@acme_corp.example",
+        "john@gmail.c",
+        "a@b.123",
+        "a@b.c.",
+        "a@bücher.x",
     ] {
         let c = classify(bad);
         assert!(!c.valid, "{bad:?}");
@@ -196,8 +200,124 @@ fn domain_kind_of_bare_domains() {
     assert_eq!(domain_kind("nodot"), None);
 }
 
+#[test]
+fn isp_mailboxes_the_old_table_missed() {
+    for d in [
+        "alicedsl.de",
+        "btopenworld.com",
+        "club-internet.fr",
+        "a1.net",
+        "covad.net",
+        "dslextreme.com",
+        "carolina.rr.com",
+        "nc.rr.com",
+        "some-new-region.rr.com",
+    ] {
+        assert_eq!(kind(&format!("x@{d}")), "personal", "{d}");
+    }
+}
+
+#[test]
+fn extensions_add_and_remove_domains() {
+    // Each test runs on its own thread, with its own table: these additions stay here.
+    assert_eq!(kind("x@intranet-mail.example"), "work");
+    assert!(extend_domain(Addition::Personal, "Intranet-Mail.example."));
+    assert_eq!(kind("x@intranet-mail.example"), "personal");
+    assert_eq!(kind("x@sub.intranet-mail.example"), "work");
+
+    assert!(extend_domain(Addition::Disposable, "burner.example"));
+    assert_eq!(kind("x@burner.example"), "disposable");
+    assert_eq!(kind("x@deep.sub.burner.example"), "disposable");
+
+    // `work` takes a domain out of both lists, and a later entry replaces an earlier one.
+    assert!(extend_domain(Addition::Work, "gmail.com"));
+    assert_eq!(kind("x@gmail.com"), "work");
+    assert!(!is_personal("x@gmail.com"));
+    assert!(extend_domain(Addition::Work, "mailinator.com"));
+    assert_eq!(kind("x@mailinator.com"), "work");
+    assert_eq!(kind("x@sub.mailinator.com"), "work");
+    assert!(extend_domain(Addition::Personal, "gmail.com"));
+    assert_eq!(kind("x@gmail.com"), "personal");
+    // IDN entries are stored in their xn-- form.
+    assert!(extend_domain(Addition::Personal, "Bücher.example"));
+    assert_eq!(kind("x@xn--bcher-kva.example"), "personal");
+    assert!(is_personal("x@BÜCHER.example"));
+
+    for junk in [
+        "",
+        "gmail",
+        "a@gmail.com",
+        "gmail.c",
+        "-a.com",
+        "a..b.com",
+        " ",
+        "1.2.3.4",
+    ] {
+        assert!(!extend_domain(Addition::Personal, junk), "{junk:?}");
+    }
+    assert!(!extend_domain(Addition::Work, &"a.".repeat(3000)));
+}
+
+#[test]
+fn many_extensions_grow_the_index() {
+    for i in 0..20_000 {
+        assert!(extend_domain(
+            Addition::Disposable,
+            &format!("d{i}.burner.test")
+        ));
+    }
+    assert_eq!(kind("x@d19999.burner.test"), "disposable");
+    assert_eq!(kind("x@gmail.com"), "personal");
+    assert_eq!(kind("x@mailinator.com"), "disposable");
+    assert_eq!(kind("x@burner.test"), "work");
+}
+
+#[test]
+fn full_list_loads_once_and_extensions_win() {
+    let asset = include_bytes!("../../pkg-template/disposable-domains.bin");
+    assert!(load_disposable(b"not an asset").is_err());
+    assert!(extend_domain(Addition::Work, "kept-as-work.example"));
+    let n = load_disposable(asset).unwrap();
+    assert!(n > 100_000, "{n}");
+    assert_eq!(load_disposable(asset).unwrap(), 0);
+    assert_eq!(kind("x@gmail.com"), "personal");
+    assert_eq!(kind("x@acme.example"), "work");
+    // A later `work` entry takes a domain out of the full list too. (Which domains the list
+    // holds is checked against the source lists by tests/email/coverage.mjs.)
+    assert_eq!(kind("x@kept-as-work.example"), "work");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn extensions_never_panic_and_take_effect(s in any::<String>(), which in 0u8..3) {
+        let kind_of = [Addition::Personal, Addition::Disposable, Addition::Work][usize::from(which)];
+        let ok = extend_domain(kind_of, &s);
+        prop_assert_eq!(ok, domain_kind(&s).is_some());
+        if ok {
+            let want = match kind_of {
+                Addition::Personal => EmailKind::Personal,
+                Addition::Disposable => EmailKind::Disposable,
+                Addition::Work => EmailKind::Work,
+            };
+            prop_assert_eq!(domain_kind(&s), Some(want));
+        }
+    }
+
+    #[test]
+    fn extensions_of_domain_like_strings(labels in prop::collection::vec("[a-zA-Z0-9ü-]{0,12}", 0..5), which in 0u8..3) {
+        let s = labels.join(".");
+        let kind_of = [Addition::Personal, Addition::Disposable, Addition::Work][usize::from(which)];
+        if extend_domain(kind_of, &s) {
+            let want = match kind_of {
+                Addition::Personal => "personal",
+                Addition::Disposable => "disposable",
+                Addition::Work => "work",
+            };
+            prop_assert_eq!(kind(&format!("x@{s}")), want);
+        }
+    }
 
     #[test]
     fn never_panics_and_agrees(s in any::<String>()) {

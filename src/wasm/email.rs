@@ -1,4 +1,5 @@
-//! JS bindings of the `email` core module: `isPersonalEmail` and `classifyEmail`.
+//! JS bindings of the `email` core module: `isPersonalEmail`, `classifyEmail`,
+//! `extendEmailDomains`, and the loader hook of `wazper/disposable`.
 //!
 //! Both take `&JsValue`, not `&str`: wasm-bindgen's glue for a `&str` parameter feeds any JS value
 //! to its string encoder, which throws on null/undefined/symbols and, for an object with a huge
@@ -18,11 +19,11 @@
 //! only a length (Node 20: 4.2 M/s, 0.68x). This `&JsValue` export stays for the raw wasm-bindgen
 //! module and as the fallback.
 
-use js_sys::{JsString, Object, Reflect};
+use js_sys::{Array, JsString, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::email::{classify, is_personal};
+use crate::email::{classify, extend_domain, is_personal, load_disposable, Addition};
 
 /// Longest input (UTF-16 code units) read at all: an address is at most 64 + 1 + 253 octets, and
 /// this leaves room for a display name and whitespace while bounding the copy into wasm memory.
@@ -80,4 +81,72 @@ pub fn classify_email(email: &JsValue) -> JsValue {
 #[no_mangle]
 pub extern "C" fn wazper_is_personal(len: u32) -> u32 {
     super::strings::scratch_str(len).is_some_and(is_personal) as u32
+}
+
+/// `extendEmailDomains({ personal?, disposable?, work? })`: each list an array of domains; entries
+/// that are not a string of at most MAX_INPUT units naming a valid domain are skipped and counted.
+/// A non-object argument, or a list that is neither undefined nor an array, throws a TypeError.
+#[wasm_bindgen(js_name = extendEmailDomains)]
+pub fn extend_email_domains(
+    #[wasm_bindgen(
+        unchecked_param_type = "{ personal?: string[]; disposable?: string[]; work?: string[] }"
+    )]
+    lists: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let type_error = |m: &str| -> JsValue { js_sys::TypeError::new(m).into() };
+    if !lists.is_object() || lists.is_function() || Array::is_array(lists) {
+        return Err(type_error(
+            "extendEmailDomains: expected an object { personal?, disposable?, work? }",
+        ));
+    }
+    // Read all three before changing anything, so a bad list leaves the detector as it was.
+    let mut found: [Option<Array>; 3] = [None, None, None];
+    for (slot, name) in found.iter_mut().zip(["personal", "disposable", "work"]) {
+        let v = Reflect::get(lists, &JsValue::from_str(name))?;
+        if v.is_undefined() {
+            continue;
+        }
+        if !Array::is_array(&v) {
+            return Err(type_error(
+                "extendEmailDomains: personal, disposable and work must be arrays of domains",
+            ));
+        }
+        *slot = Some(v.unchecked_into());
+    }
+    let (mut added, mut skipped) = (0u32, 0u32);
+    for (list, kind) in found
+        .iter()
+        .zip([Addition::Personal, Addition::Disposable, Addition::Work])
+    {
+        let Some(list) = list else { continue };
+        for i in 0..list.length() {
+            match input(&list.get(i)) {
+                Some(d) if extend_domain(kind, &d) => added += 1,
+                _ => skipped += 1,
+            }
+        }
+    }
+    let out = Object::new();
+    let _ = Reflect::set(&out, &JsValue::from_str("added"), &added.into());
+    let _ = Reflect::set(&out, &JsValue::from_str("skipped"), &skipped.into());
+    Ok(out.into())
+}
+
+/// Used by `wazper/disposable` (pkg-template/disposable*.js), not public API: installs the full
+/// disposable list from the asset's bytes; the number of domains added (0 when installed already),
+/// or -1 when the bytes are not the asset.
+#[wasm_bindgen(js_name = __wazperLoadDisposable)]
+pub fn load_disposable_list(bytes: &JsValue) -> i32 {
+    /// Four times the shipped asset: room for the lists to grow, a bound on the copy into wasm.
+    const MAX_ASSET: u32 = 4 << 20;
+    let Some(bytes) = bytes.dyn_ref::<Uint8Array>() else {
+        return -1;
+    };
+    if bytes.length() > MAX_ASSET {
+        return -1;
+    }
+    match load_disposable(&bytes.to_vec()) {
+        Ok(n) => i32::try_from(n).unwrap_or(i32::MAX),
+        Err(_) => -1,
+    }
 }

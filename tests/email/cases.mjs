@@ -14,6 +14,10 @@ export function check(w, company) {
     ["x@mailinator.com", "disposable"], ["x@yopmail.com", "disposable"], ["x@guerrillamail.com", "disposable"],
     ["x@10minutemail.com", "disposable"], ["x@any.sub.mailinator.com", "disposable"],
     ["x@acme.example", "work"], ["x@solo.example", "work"], ["x@siemens.de", "work"], ["x@mit.edu", "work"],
+    // ISP mailboxes the first table missed, and regional subdomains of a listed ISP.
+    ["x@alicedsl.de", "personal"], ["x@btopenworld.com", "personal"], ["x@club-internet.fr", "personal"],
+    ["x@a1.net", "personal"], ["x@covad.net", "personal"], ["x@dslextreme.com", "personal"],
+    ["x@carolina.rr.com", "personal"], ["x@austin.rr.com", "personal"], ["x@rr.com.example", "work"],
   ]) {
     eq(`classifyEmail(${e}).kind`, w.classifyEmail(e).kind, kind);
     eq(`isPersonalEmail(${e})`, w.isPersonalEmail(e), kind === "personal" || kind === "disposable");
@@ -29,7 +33,7 @@ export function check(w, company) {
     eq(`suggestion ${typo}`, w.classifyEmail(typo).suggestion, want);
   for (const known of ["x@gmx.com", "x@gmx.de", "x@gmail.com", "x@mail.com"]) eq(`no suggestion ${known}`, w.classifyEmail(known).suggestion, null);
   for (const bad of ["", "plain", "@x.com", "a@", "a@b", "a@b..com", "a..b@c.com", "a b@c.com", "a@-b.com", "a@b-.com",
-    "a\u0000@b.com", `${"a".repeat(65)}@b.com`, `a@${"b".repeat(250)}.com`])
+    "a\u0000@b.com", `${"a".repeat(65)}@b.com`, `a@${"b".repeat(250)}.com`, "john@gmail.c", "a@b.123", "a@b.c."])
     eq(`invalid ${JSON.stringify(bad).slice(0, 40)}`, w.classifyEmail(bad), invalid);
 
   // Any JS value: never throws, never traps; wrong types are false / "invalid".
@@ -65,5 +69,46 @@ export function check(w, company) {
     if (c.suggestion) suggested.push(`${d} -> ${c.suggestion}`);
   }
   if (suggested.length * 100 > company.length) fails.push(`too many company suggestions: ${suggested.join(", ")}`);
+  fails.push(...checkExtend(w));
   return { fails, suggested };
+}
+
+// extendEmailDomains, last: it changes the instance (and restores what it changed).
+function checkExtend(w) {
+  const fails = [];
+  const eq = (what, got, want) => {
+    if (JSON.stringify(got) !== JSON.stringify(want)) fails.push(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+  };
+  const kind = (e) => w.classifyEmail(e).kind;
+  eq("extend personal+disposable", w.extendEmailDomains({ personal: ["Intranet-Mail.example", "xn--bcher-kva.example"], disposable: ["burner.example"] }), { added: 3, skipped: 0 });
+  eq("added personal", kind("x@intranet-mail.example"), "personal");
+  eq("added personal (fast path)", w.isPersonalEmail("x@INTRANET-MAIL.example"), true);
+  eq("added personal, IDN", kind("x@bücher.example"), "personal");
+  eq("added disposable", kind("x@burner.example"), "disposable");
+  eq("added disposable covers subdomains", kind("x@a.b.burner.example"), "disposable");
+  eq("work", w.extendEmailDomains({ work: ["gmail.com", "mailinator.com"] }), { added: 2, skipped: 0 });
+  eq("work takes gmail out", [kind("x@gmail.com"), w.isPersonalEmail("x@gmail.com")], ["work", false]);
+  eq("work takes mailinator out", kind("x@sub.mailinator.com"), "work");
+  eq("restore", w.extendEmailDomains({ personal: ["gmail.com"], disposable: ["mailinator.com"] }), { added: 2, skipped: 0 });
+  eq("restored", [kind("x@gmail.com"), kind("x@sub.mailinator.com")], ["personal", "disposable"]);
+  const junk = ["", "gmail", "a@b.com", "b.c", "x.123", 1, null, undefined, {}, ["a.com"], "x".repeat(5000), `${"a.".repeat(2100)}com`, "-a.com"];
+  eq("junk entries skipped", w.extendEmailDomains({ personal: junk, disposable: junk, work: junk }), { added: 0, skipped: 3 * junk.length });
+  eq("empty lists", w.extendEmailDomains({}), { added: 0, skipped: 0 });
+  for (const bad of [undefined, null, 1, "gmail.com", true, Symbol("x"), ["gmail.com"], () => 1, { personal: "gmail.com" }, { work: 1 }, { disposable: null }]) {
+    try {
+      w.extendEmailDomains(bad);
+      fails.push(`extendEmailDomains(${String(typeof bad === "symbol" ? "symbol" : JSON.stringify(bad))}) did not throw`);
+    } catch (e) {
+      if (!(e instanceof TypeError)) fails.push(`extendEmailDomains: threw ${e} instead of a TypeError`);
+    }
+  }
+  // A throwing getter propagates; the detector is unchanged and alive.
+  try {
+    w.extendEmailDomains({ get personal() { throw new Error("getter"); } });
+    fails.push("throwing getter swallowed");
+  } catch (e) {
+    if (e?.message !== "getter") fails.push(`throwing getter: ${e}`);
+  }
+  eq("still alive after extend", [kind("x@gmail.com"), kind("x@acme.example")], ["personal", "work"]);
+  return fails;
 }

@@ -71,7 +71,7 @@ test("the tarball holds the package files and nothing else", () => {
   for (const f of ["package.json", "README.md", "LICENSE", "node.js", "workerd.js", "browser.js", "web.js", "error.js", "wazper.js", "wazper_bg.wasm", "index.d.ts", "web.d.ts", "exports.js", "embedded.js", "base64.js", "wazper_bg_base64.js"]) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
-  const allowed = /^(package\.json|README\.md|LICENSE|wazper_bg\.wasm|[a-z0-9_-]+\.js|[a-z_-]+\.d\.ts)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|wazper_bg\.wasm|disposable-domains\.bin|[a-z0-9_-]+\.js|[a-z_-]+\.d\.ts)$/;
   for (const f of files) assert.match(f, allowed, `unexpected file in the tarball: ${f}`);
   assert.ok(!files.includes("wazper.d.ts"), "wasm-bindgen's own types are not shipped");
 });

@@ -171,3 +171,17 @@ new WazperClient({ apiKey: 42 });
 new WazperClient({ apikey: "k" });
 
 void [endpoints, errors, asError, isPersonal, kind, suggestion, valid, domain, badKind, name, alpha2, numeric, tz, locale, notNull, fromRequest, handled, web];
+
+// The email detector's runtime lists and the optional full disposable list (wazper/disposable).
+import { extendEmailDomains } from "wazper";
+import { loadDisposableDomains } from "wazper/disposable";
+const extended: { added: number; skipped: number } = extendEmailDomains({ personal: ["a.example"], disposable: [], work: ["b.example"] });
+// @ts-expect-error a list is an array of domains, not one domain
+extendEmailDomains({ personal: "a.example" });
+const loading: Promise<number> = loadDisposableDomains();
+void loadDisposableDomains(new Uint8Array(0));
+void loadDisposableDomains(new URL("https://cdn.example/disposable-domains.bin"));
+// @ts-expect-error a number is no source
+void loadDisposableDomains(42);
+void extended;
+void loading;
