@@ -8,6 +8,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
 pub const DEFAULT_PREFIX: &str = "/wazper";
 pub const DEFAULT_BINDING: &str = "WAZPER_API_KEY";
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 16384;
+/// Upstream answer deadline, and the deadline for a request body to arrive (the client's default).
+pub const DEFAULT_TIMEOUT_MS: u32 = crate::client::options::DEFAULT_TIMEOUT_MS;
 
 /// The options as JS gave them (the shell has already checked their JS types).
 #[derive(Clone, Debug, Default)]
@@ -20,6 +22,7 @@ pub struct Options {
     pub allow_anonymous: bool,
     pub max_body_bytes: Option<f64>,
     pub skip_personal_emails: Option<bool>,
+    pub timeout_ms: Option<f64>,
 }
 
 /// Checked, normalised options.
@@ -34,6 +37,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     pub max_body_bytes: u64,
     pub skip_personal_emails: bool,
+    /// Bounds both the wait for the request body and the upstream exchange.
+    pub timeout_ms: u32,
 }
 
 fn invalid(message: &str) -> Error {
@@ -69,6 +74,12 @@ impl Config {
             Some(n) if n.is_finite() && n >= 1.0 && n.fract() == 0.0 && n <= 1_073_741_824.0 => n as u64,
             Some(_) => return Err(invalid("createWazperProxy: maxBodyBytes must be a whole number of bytes between 1 and 1 GiB")),
         };
+        let max_timeout = f64::from(crate::client::options::MAX_TIMEOUT_MS);
+        let timeout_ms = match o.timeout_ms {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(n) if n.is_finite() && n >= 1.0 && n <= max_timeout => n.ceil() as u32,
+            Some(_) => return Err(invalid("createWazperProxy: timeoutMs must be a number of milliseconds between 1 and 2147483647")),
+        };
         Ok(Config {
             base_url,
             prefix,
@@ -76,6 +87,7 @@ impl Config {
             allowed_origins,
             max_body_bytes,
             skip_personal_emails: o.skip_personal_emails.unwrap_or(true),
+            timeout_ms,
         })
     }
 }

@@ -94,3 +94,12 @@ pub fn response_headers(cors: &OriginCheck) -> Vec<(&'static str, String)> {
     }
     headers
 }
+
+impl LocalResponse {
+    /// Adds the CORS headers for `check` (here, not in `respond`, so that module knows nothing of
+    /// CORS and the two do not import each other).
+    pub fn with_cors(mut self, check: &OriginCheck) -> Self {
+        self.headers.extend(response_headers(check));
+        self
+    }
+}

@@ -8,6 +8,7 @@
 
 mod config;
 mod cors;
+mod reply;
 mod respond;
 pub(crate) mod rewrite;
 mod route;
@@ -15,8 +16,10 @@ mod route;
 pub use crate::client::options::{Arg, Field};
 pub use config::{
     Config, Options, DEFAULT_BASE_URL, DEFAULT_BINDING, DEFAULT_MAX_BODY_BYTES, DEFAULT_PREFIX,
+    DEFAULT_TIMEOUT_MS,
 };
 pub use cors::{OriginCheck, PREFLIGHT_MAX_AGE};
+pub use reply::{scrub, Reply, Upstream, MAX_UPSTREAM_BYTES};
 pub use respond::LocalResponse;
 pub use rewrite::JsonObject;
 pub use route::{query_of, Route};
@@ -184,6 +187,49 @@ pub fn unauthorized() -> LocalResponse {
 /// The answer when the upstream cannot be reached.
 pub fn upstream_unreachable() -> LocalResponse {
     LocalResponse::error(502, "Upstream unreachable")
+}
+
+/// The answer when the upstream has not answered (body included) within `timeoutMs`.
+pub fn upstream_timeout() -> LocalResponse {
+    LocalResponse::error(504, "Upstream timed out")
+}
+
+/// The answer when the upstream body exceeds [`MAX_UPSTREAM_BYTES`].
+pub fn upstream_too_large() -> LocalResponse {
+    LocalResponse::error(502, "Upstream response too large")
+}
+
+/// The answer when the request body has not fully arrived within `timeoutMs` (a slow sender
+/// must not hold the Worker open): 408, so a client knows to send it again, faster.
+pub fn body_timeout() -> LocalResponse {
+    LocalResponse::error(408, "Request body timed out")
+}
+
+/// The upstream request for a [`Prepared::Forward`]: only `Accept`, `Content-Type` (with a body)
+/// and the key travel; nothing the browser sent is copied.
+pub fn upstream_request(
+    method: &'static str,
+    url: String,
+    body: Option<String>,
+    key: &str,
+) -> crate::client::HttpRequest {
+    use crate::client::Method;
+    let method = match method {
+        "GET" => Method::Get,
+        "PATCH" => Method::Patch,
+        _ => Method::Post,
+    };
+    let mut headers = vec![("Accept", String::from("application/json"))];
+    if body.is_some() {
+        headers.push(("Content-Type", String::from("application/json")));
+    }
+    headers.push(("X-API-Key", key.to_string()));
+    crate::client::HttpRequest {
+        method,
+        url,
+        headers,
+        body,
+    }
 }
 
 /// The answer when the body exceeds the limit while streaming.

@@ -7,6 +7,7 @@ mod country;
 mod email;
 mod error;
 mod fetch;
+#[cfg(feature = "proxy")]
 mod proxy;
 mod runtime;
 mod shape;
