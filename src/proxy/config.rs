@@ -4,7 +4,7 @@
 use crate::client::options::BaseUrl;
 use crate::{Error, ErrorCode};
 
-pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
+pub use crate::api::DEFAULT_BASE_URL;
 pub const DEFAULT_PREFIX: &str = "/wazper";
 pub const DEFAULT_BINDING: &str = "WAZPER_API_KEY";
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 16384;
@@ -106,16 +106,16 @@ fn normalise_base_url(raw: &str) -> Result<String, Error> {
 }
 
 fn invalid_with(message: &str) -> Error {
-    invalid(&crate::client::text::concat(&[
-        "createWazperProxy: ",
-        message,
-    ]))
+    // String pushes, not format!: that links the formatting machinery into the proxy wasm.
+    let mut text = String::from("createWazperProxy: ");
+    text.push_str(message);
+    invalid(&text)
 }
 
 fn normalise_prefix(raw: &str) -> Result<String, Error> {
     let trimmed = raw.trim().trim_matches('/');
     if trimmed.contains(|c: char| c.is_whitespace() || c == '?' || c == '#')
-        || crate::client::text::find(trimmed, "//").is_some()
+        || trimmed.contains("//")
     {
         return Err(invalid(
             "createWazperProxy: prefix must be a path like \"/wazper\"",
@@ -132,7 +132,7 @@ fn normalise_prefix(raw: &str) -> Result<String, Error> {
 /// `scheme://host[:port]`, lower-cased, or None when it is not one.
 pub(crate) fn normalise_origin(raw: &str) -> Option<String> {
     let lower = raw.trim().trim_end_matches('/').to_ascii_lowercase();
-    let at = crate::client::text::find(&lower, "://")?;
+    let at = lower.find("://")?;
     let (scheme, rest) = (lower.get(..at)?, lower.get(at + 3..)?);
     let scheme_ok = !scheme.is_empty()
         && scheme

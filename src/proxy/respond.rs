@@ -1,6 +1,6 @@
 //! Responses the proxy writes itself: always JSON `{"error": ...}` bodies like the API's.
 
-use crate::client::request::push_json_string;
+use crate::json::push_json_string;
 
 /// A response the proxy answers without the upstream.
 #[derive(Clone, Debug, PartialEq, Eq)]

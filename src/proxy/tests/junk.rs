@@ -43,7 +43,7 @@ proptest! {
     #[test]
     fn junk_never_panics_and_forwards_only_json(body in junk_json(), query in ".{0,40}", cf in proptest::option::of(".{0,3}")) {
         let p = anon();
-        for route in [Route::UserSync, Route::ColleaguesCreate, Route::ColleaguesList, Route::ColleaguesUpdate] {
+        for route in [Endpoint::UserSync, Endpoint::CreateColleague, Endpoint::ListColleagues, Endpoint::UpdateColleague] {
             match p.prepare(route, Some(&body), &query, cf.as_deref()) {
                 Prepared::Forward { body: Some(b), .. } => { serde_json::from_str::<Value>(&b).expect("forwarded body is JSON"); }
                 Prepared::Forward { body: None, url, .. } => prop_assert!(url.starts_with("http://127.0.0.1:9000/v1/")),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn prep(p: &Proxy, route: Route, body: Value, cf: Option<&str>) -> Prepared {
+fn prep(p: &Proxy, route: Endpoint, body: Value, cf: Option<&str>) -> Prepared {
     p.prepare(route, Some(&body), "", cf)
 }
 
@@ -11,13 +11,13 @@ fn user_sync_fills_country_from_edge() {
     let p = anon();
     let out = prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "ana@acme.io", "firstName": "Ana", "extra": 1}}),
         Some("DE"),
     );
     match &out {
         Prepared::Forward { method, url, .. } => {
-            assert_eq!(*method, "POST");
+            assert_eq!(*method, Method::Post);
             assert_eq!(url, "http://127.0.0.1:9000/v1/user-sync");
         }
         _ => panic!(),
@@ -30,7 +30,7 @@ fn user_sync_fills_country_from_edge() {
     assert_eq!(
         forward_body(prep(
             &p,
-            Route::UserSync,
+            Endpoint::UserSync,
             unrecognisable.clone(),
             Some("de")
         ))["user"]["country"],
@@ -38,17 +38,17 @@ fn user_sync_fills_country_from_edge() {
     );
     let given = json!({"user": {"email": "ana@acme.io", "country": "fr"}});
     assert_eq!(
-        forward_body(prep(&p, Route::UserSync, given, Some("DE")))["user"]["country"],
+        forward_body(prep(&p, Endpoint::UserSync, given, Some("DE")))["user"]["country"],
         "France"
     );
-    let r = respond(prep(&p, Route::UserSync, unrecognisable, None));
+    let r = respond(prep(&p, Endpoint::UserSync, unrecognisable, None));
     assert_eq!(
         (r.status, body_json(&r)["code"].clone()),
         (400, json!("invalid_country"))
     );
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "ana@acme.io"}}),
         Some("XX"),
     ));
@@ -63,7 +63,7 @@ fn user_sync_skips_personal_emails_and_checks_email() {
     let p = anon();
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "bob@gmail.com"}}),
         None,
     ));
@@ -74,30 +74,30 @@ fn user_sync_skips_personal_emails_and_checks_email() {
     );
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"country": "DE"}}),
         None,
     ));
     assert_eq!(body_json(&r)["error"], "User email is required");
-    let r = respond(prep(&p, Route::UserSync, json!({}), None));
+    let r = respond(prep(&p, Endpoint::UserSync, json!({}), None));
     assert_eq!(body_json(&r)["code"], "invalid_argument");
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "nope", "country": "DE"}}),
         None,
     ));
     assert_eq!(body_json(&r)["error"], "Invalid email format (user.email)");
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": 5, "country": "DE"}}),
         None,
     ));
     assert_eq!(body_json(&r)["code"], "invalid_argument");
     let r = respond(prep(
         &p,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "a@acme.io", "country": "DE", "name": 3}}),
         None,
     ));
@@ -106,18 +106,18 @@ fn user_sync_skips_personal_emails_and_checks_email() {
         "user.name must be a string, got number"
     );
     assert_eq!(body_json(&r)["field"], "user.name");
-    let r = respond(prep(&p, Route::UserSync, json!({"user": [1]}), None));
+    let r = respond(prep(&p, Endpoint::UserSync, json!({"user": [1]}), None));
     assert_eq!(body_json(&r)["code"], "invalid_argument");
-    let r = respond(p.prepare::<Value>(Route::UserSync, None, "", None));
+    let r = respond(p.prepare::<Value>(Endpoint::UserSync, None, "", None));
     assert_eq!(r.status, 400);
     let junk_name = json!({"user": {"email": "bob@gmail.com", "country": "DE", "name": 3}});
     assert_eq!(
-        respond(prep(&p, Route::UserSync, junk_name, None)).status,
+        respond(prep(&p, Endpoint::UserSync, junk_name, None)).status,
         400
     );
     let nowhere = json!({"user": {"email": "bob@gmail.com", "country": "Narnia"}});
     assert_eq!(
-        respond(prep(&p, Route::UserSync, nowhere, None)).status,
+        respond(prep(&p, Endpoint::UserSync, nowhere, None)).status,
         200
     );
     let keep = proxy_with(Options {
@@ -127,7 +127,7 @@ fn user_sync_skips_personal_emails_and_checks_email() {
     });
     let body = forward_body(prep(
         &keep,
-        Route::UserSync,
+        Endpoint::UserSync,
         json!({"user": {"email": "bob@gmail.com", "country": "US"}}),
         None,
     ));
@@ -139,7 +139,7 @@ fn create_validates_and_keeps_documented_fields() {
     let p = anon();
     let good = json!({"name": "Sam", "email": "sam@acme.io", "companyName": "Acme", "toBeInvitedById": "ana@acme.io",
         "team": 2, "website": "https://acme.io", "evil": "x"});
-    let body = forward_body(prep(&p, Route::ColleaguesCreate, good, None));
+    let body = forward_body(prep(&p, Endpoint::CreateColleague, good, None));
     assert_eq!(
         body,
         json!({"name": "Sam", "email": "sam@acme.io", "companyName": "Acme", "toBeInvitedById": "ana@acme.io",
@@ -147,7 +147,7 @@ fn create_validates_and_keeps_documented_fields() {
     );
     let r = respond(prep(
         &p,
-        Route::ColleaguesCreate,
+        Endpoint::CreateColleague,
         json!({"name": "Sam", "email": "sam@acme.io"}),
         None,
     ));
@@ -157,13 +157,23 @@ fn create_validates_and_keeps_documented_fields() {
     );
     let bad_team = json!({"name": "S", "email": "s@acme.io", "companyName": "A", "toBeInvitedById": "a@acme.io", "team": 1.5});
     assert_eq!(
-        body_json(&respond(prep(&p, Route::ColleaguesCreate, bad_team, None)))["error"],
+        body_json(&respond(prep(
+            &p,
+            Endpoint::CreateColleague,
+            bad_team,
+            None
+        )))["error"],
         "team must be an integer"
     );
     let bad_email =
         json!({"name": "S", "email": "s@", "companyName": "A", "toBeInvitedById": "a@acme.io"});
     assert_eq!(
-        body_json(&respond(prep(&p, Route::ColleaguesCreate, bad_email, None)))["code"],
+        body_json(&respond(prep(
+            &p,
+            Endpoint::CreateColleague,
+            bad_email,
+            None
+        )))["code"],
         "invalid_email"
     );
 }
@@ -173,28 +183,28 @@ fn update_needs_id_and_a_change() {
     let p = anon();
     let r = respond(prep(
         &p,
-        Route::ColleaguesUpdate,
+        Endpoint::UpdateColleague,
         json!({"id": "tbi_1"}),
         None,
     ));
     assert_eq!(body_json(&r)["code"], "missing_fields");
     let r = respond(prep(
         &p,
-        Route::ColleaguesUpdate,
+        Endpoint::UpdateColleague,
         json!({"status": "invited"}),
         None,
     ));
     assert_eq!(body_json(&r)["code"], "missing_fields");
     let r = respond(prep(
         &p,
-        Route::ColleaguesUpdate,
+        Endpoint::UpdateColleague,
         json!({"id": "tbi_1", "email": "x"}),
         None,
     ));
     assert_eq!(body_json(&r)["error"], "Invalid email format (email)");
     let body = forward_body(prep(
         &p,
-        Route::ColleaguesUpdate,
+        Endpoint::UpdateColleague,
         json!({"id": "tbi_1", "status": "invited", "x": 1}),
         None,
     ));
@@ -205,7 +215,7 @@ fn update_needs_id_and_a_change() {
 fn list_reencodes_the_email() {
     let p = anon();
     let fwd = p.prepare::<Value>(
-        Route::ColleaguesList,
+        Endpoint::ListColleagues,
         None,
         "x=1&email=ana%2Btag%40acme.io",
         None,
@@ -213,18 +223,18 @@ fn list_reencodes_the_email() {
     assert_eq!(
         fwd,
         Prepared::Forward {
-            method: "GET",
+            method: Method::Get,
             url: "http://127.0.0.1:9000/v1/colleagues-list?email=ana%2Btag%40acme.io".into(),
             body: None
         }
     );
-    let fwd = p.prepare::<Value>(Route::ColleaguesList, None, "email=ana@acme.io", None);
+    let fwd = p.prepare::<Value>(Endpoint::ListColleagues, None, "email=ana@acme.io", None);
     assert!(
         matches!(fwd, Prepared::Forward { ref url, .. } if url.ends_with("?email=ana%40acme.io"))
     );
-    let r = respond(p.prepare::<Value>(Route::ColleaguesList, None, "", None));
+    let r = respond(p.prepare::<Value>(Endpoint::ListColleagues, None, "", None));
     assert_eq!(body_json(&r)["error"], "Email parameter is required");
-    let r = respond(p.prepare::<Value>(Route::ColleaguesList, None, "email=%zz", None));
+    let r = respond(p.prepare::<Value>(Endpoint::ListColleagues, None, "email=%zz", None));
     assert_eq!(body_json(&r)["code"], "invalid_email");
     assert_eq!(query_of("https://x/a?email=1#frag"), "email=1");
 }

@@ -116,7 +116,7 @@ fn every_answer_says_nosniff_and_carries_cors() {
 #[test]
 fn upstream_request_sends_only_what_the_api_needs() {
     let r = upstream_request(
-        "PATCH",
+        Method::Patch,
         "https://api.example/v1/x".into(),
         Some("{}".into()),
         KEY,
@@ -124,7 +124,7 @@ fn upstream_request_sends_only_what_the_api_needs() {
     assert_eq!(r.method.as_str(), "PATCH");
     let names: Vec<&str> = r.headers.iter().map(|(n, _)| *n).collect();
     assert_eq!(names, ["Accept", "Content-Type", "X-API-Key"]);
-    let get = upstream_request("GET", "https://api.example/v1/y".into(), None, KEY);
+    let get = upstream_request(Method::Get, "https://api.example/v1/y".into(), None, KEY);
     assert_eq!(get.method.as_str(), "GET");
     assert!(!get.headers.iter().any(|(n, _)| *n == "Content-Type"));
     assert!(!format!("{get:?}").contains(KEY), "Debug hides the key");
