@@ -84,6 +84,11 @@ test("vite build emits the .wasm as an asset and bundles the browser entry", () 
   if (wasmSize > 4096) assert.ok(assets.some((f) => f.endsWith(".wasm")), `no .wasm among ${assets.join(", ")}`);
   else assert.match(js, /data:application\/wasm/);
   assert.doesNotMatch(js, /node:fs|readFileSync/, "the Node entry was bundled");
+  // The edge proxy is "wazper/proxy": neither its wasm nor its glue reaches a browser bundle.
+  const wasmAssets = assets.filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasmAssets.length, 1, `one .wasm asset, got ${wasmAssets.join(", ")}`);
+  assert.equal(statSync(path.join(dist, "assets", wasmAssets[0])).size, wasmSize, "the browser .wasm is the main one");
+  assert.doesNotMatch(js, /createWazperProxy|wazper_proxy/, "proxy code in the browser bundle");
 });
 
 test("the built app runs in Chromium: helpers and endpoints through the emulator's CORS", async (t) => {
