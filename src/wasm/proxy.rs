@@ -1,6 +1,8 @@
-//! JS bindings of the edge proxy (`createWazperProxy`): turns a Worker's `Request` into the
-//! facts the core decides on, reads the body under the limit, calls the `authorize` hook, and
-//! forwards with the global `fetch` (never `window`, which Workers lack).
+//! JS bindings of the edge proxy (`createWazperProxy`), compiled only with the cargo feature
+//! `proxy` (the "wazper/proxy" wasm): turns a Worker's `Request` into the facts the core decides
+//! on, reads the body under the size and time limits, calls the `authorize` hook, and forwards
+//! through the shell's fetch module (`upstream`, the one call site) and answers what the core's
+//! `Reply` says.
 //!
 //! Every path resolves to a `Response`: a JS exception inside the handler becomes a bare 500, never
 //! a rejected promise whose message could carry request data.
