@@ -103,26 +103,65 @@ impl Reply {
 }
 
 /// `text` with every occurrence of `key` replaced by [`REDACTED`], matched ASCII
-/// case-insensitively (an upstream may echo the key upper-cased). The key is a header-safe ASCII
-/// token, so a match never splits a UTF-8 sequence. An empty key leaves `text` as it is.
+/// case-insensitively (an upstream may echo the key upper-cased) and through JSON escapes (a body
+/// holding `\u0073k_live...` is the key to any `JSON.parse`). The key is a header-safe ASCII token,
+/// so a match never splits a UTF-8 sequence. An empty key leaves `text` as it is.
 pub fn scrub(text: &[u8], key: &str) -> Vec<u8> {
     let key = key.as_bytes();
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while let Some(&b) = text.get(i) {
-        let hit = !key.is_empty()
-            && text
-                .get(i..i.saturating_add(key.len()))
-                .is_some_and(|w| w.eq_ignore_ascii_case(key));
-        if hit {
-            out.extend_from_slice(REDACTED.as_bytes());
-            i += key.len();
-        } else {
-            out.push(b);
-            i += 1;
+        match match_at(text, i, key) {
+            Some(end) => {
+                out.extend_from_slice(REDACTED.as_bytes());
+                i = end;
+            }
+            None => {
+                out.push(b);
+                i += 1;
+            }
         }
     }
     out
+}
+
+/// Where a match of `key` starting at `start` ends, each key byte given literally or as a JSON
+/// escape of it (`\uXXXX`, or `\"`, `\\`, `\/`).
+fn match_at(text: &[u8], start: usize, key: &[u8]) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    let mut at = start;
+    for &want in key {
+        let (got, len) = unit_at(text, at)?;
+        if !got.eq_ignore_ascii_case(&want) {
+            return None;
+        }
+        at += len;
+    }
+    Some(at)
+}
+
+/// The byte `text[at..]` stands for and how many bytes say it: a JSON escape of an ASCII
+/// character, or the byte itself.
+fn unit_at(text: &[u8], at: usize) -> Option<(u8, usize)> {
+    let b = *text.get(at)?;
+    if b != b'\\' {
+        return Some((b, 1));
+    }
+    match text.get(at + 1) {
+        Some(&c @ (b'"' | b'\\' | b'/')) => Some((c, 2)),
+        Some(b'u') => {
+            let code = text.get(at + 2..at + 6).and_then(|hex| {
+                hex.iter()
+                    .try_fold(0u32, |n, &h| char::from(h).to_digit(16).map(|d| n * 16 + d))
+            });
+            // Not a `\u` escape of an ASCII character: the backslash stands for itself.
+            let ascii = code.and_then(|c| u8::try_from(c).ok()).filter(u8::is_ascii);
+            Some(ascii.map_or((b, 1), |c| (c, 6)))
+        }
+        _ => Some((b, 1)),
+    }
 }
 
 /// [`scrub`] for header values and other text.

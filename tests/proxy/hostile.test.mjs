@@ -31,7 +31,9 @@ before(async () => {
         break;
       case "echo": {
         // What a careless API does: the key in the message, in three letter cases, and in headers.
-        const body = JSON.stringify({ error: `Invalid API Key ${req.headers["x-api-key"]}`, details: `${KEY.toUpperCase()} / ${KEY.toLowerCase()}` });
+        const escaped = [...KEY].map((c, i) => (i % 2 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)).join("");
+        const body = JSON.stringify({ error: `Invalid API Key ${req.headers["x-api-key"]}`, details: `${KEY.toUpperCase()} / ${KEY.toLowerCase()}` })
+          .replace(/}$/, `,"escaped":"${escaped}"}`);
         res.writeHead(401, { "Content-Type": `application/json; k=${KEY.toUpperCase()}`, "Retry-After": KEY, "X-Echo": KEY }).end(body);
         break;
       }
@@ -105,6 +107,10 @@ test("the key is scrubbed from upstream bodies and headers, in any letter case",
   assert.match(dump, /Invalid API Key \[redacted\]/);
   assert.match(dump, /\[redacted\] \/ \[redacted\]/);
   assert.equal(res.headers.get("retry-after"), "[redacted]");
+  // A JSON escape of the key is the key to JSON.parse: scrubbed too.
+  const parsed = JSON.parse(dump.slice(dump.indexOf("\n{") + 1));
+  assert.equal(parsed.escaped, "[redacted]");
+  assert.ok(!JSON.stringify(Object.values(parsed)).toLowerCase().includes(KEY.toLowerCase()));
   assert.equal(res.headers.get("x-echo"), null, "only Content-Type and Retry-After are relayed");
 });
 

@@ -83,6 +83,14 @@ fn the_key_is_scrubbed_in_any_case_from_body_and_headers() {
         [&[0xff, 0xfe][..], b"[redacted]", &[0x80]].concat()
     );
     assert_eq!(scrub(b"abc", ""), b"abc");
+    // Through JSON escapes too: JSON.parse would turn these back into the key.
+    let escaped = br#"{"error":"\u0073K_live_\u0053ecret123 and sk\u005flive_Secret12\u0033"}"#;
+    assert_eq!(
+        scrub(escaped, KEY),
+        br#"{"error":"[redacted] and [redacted]"}"#.to_vec()
+    );
+    assert_eq!(scrub(br"a\/b", "a/b"), b"[redacted]");
+    assert_eq!(scrub(br"x\uZZ \u00e9 \", KEY), br"x\uZZ \u00e9 \".to_vec());
     assert_eq!(scrub(b"sk_live_Secret12", KEY), b"sk_live_Secret12");
 }
 
@@ -158,6 +166,10 @@ proptest! {
         // The key in a random letter case, between random text.
         let cased: String = KEY.chars().enumerate()
             .map(|(i, c)| if mask >> (i % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .collect();
+        // Some characters as JSON \uXXXX escapes, as a hostile upstream might send them.
+        let cased: String = cased.chars().enumerate()
+            .map(|(i, c)| if mask >> ((i + 7) % 32) & 1 == 1 && i % 3 == 0 { format!("\\u{:04x}", c as u32) } else { c.to_string() })
             .collect();
         let body = format!("{prefix}{cased}{suffix}");
         let out = String::from_utf8(scrub(body.as_bytes(), KEY)).expect("still UTF-8");
