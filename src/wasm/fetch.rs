@@ -385,32 +385,3 @@ pub async fn fetch_bytes(
         body,
     })
 }
-
-/// A promise that resolves (to `undefined`) after `ms`, for racing reads against a deadline; the
-/// timer is cleared when this is dropped, so it never outlives the request.
-#[cfg(feature = "proxy")]
-pub struct Deadline {
-    pub promise: Promise,
-    timer: JsValue,
-}
-
-#[cfg(feature = "proxy")]
-impl Deadline {
-    pub fn after(ms: u32) -> Deadline {
-        let mut timer = JsValue::UNDEFINED;
-        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
-        let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
-            if let Ok(id) = set_timeout(&resolve, ms) {
-                timer = id;
-            }
-        });
-        Deadline { promise, timer }
-    }
-}
-
-#[cfg(feature = "proxy")]
-impl Drop for Deadline {
-    fn drop(&mut self) {
-        let _ = clear_timeout(&self.timer);
-    }
-}

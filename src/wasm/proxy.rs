@@ -18,7 +18,7 @@ use web_sys::{Headers, ReadableStreamDefaultReader, Request, Response, ResponseI
 
 use super::convert;
 use super::error::to_js;
-use super::fetch::{fetch_bytes, Deadline, FetchFailure, Fetched};
+use super::fetch::{fetch_bytes, FetchFailure, Fetched};
 use crate::client::{HttpRequest, TransportError};
 use crate::proxy::{
     self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
@@ -30,6 +30,11 @@ use crate::Error;
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+    // Timers for the body deadline (branch `shell` gathers these bindings in src/wasm/js.rs).
+    #[wasm_bindgen(catch, js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue) -> Result<(), JsValue>;
     // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
@@ -237,6 +242,32 @@ fn respond(reply: Reply) -> Result<Response, JsValue> {
 /// An answer the proxy writes itself.
 fn local(resp: LocalResponse, cors: &OriginCheck) -> Result<Response, JsValue> {
     respond(Reply::local(resp, cors))
+}
+
+/// A promise that resolves (to `undefined`) after `ms`, for racing reads against a deadline; the
+/// timer is cleared when this is dropped, so it never outlives the request.
+struct Deadline {
+    promise: Promise,
+    timer: JsValue,
+}
+
+impl Deadline {
+    fn after(ms: u32) -> Deadline {
+        let mut timer = JsValue::UNDEFINED;
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
+            if let Ok(id) = set_timeout(&resolve, ms) {
+                timer = id;
+            }
+        });
+        Deadline { promise, timer }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        let _ = clear_timeout(&self.timer);
+    }
 }
 
 enum Body {
