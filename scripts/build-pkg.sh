@@ -2,6 +2,10 @@
 # make pkg: release wasm build -> wasm-bindgen --target web -> wasm-opt -Oz (npm binaryen) -> pkg/,
 # with the hand-written files of pkg-template/ and package.json's version taken from Cargo.toml.
 #
+# Two wasm modules: wazper_bg.wasm ("wazper": client and helpers, what browsers load) and
+# wazper_proxy_bg.wasm ("wazper/proxy": the same crate with the `proxy` feature, for Workers). The
+# second is built in its own target dir (target/proxy) so switching features never rebuilds either.
+#
 # Fast when nothing changed: cargo is incremental, and the wasm-bindgen + wasm-opt output is cached
 # under target/wazper-pkg/ keyed by a hash of the input .wasm and both tools' versions and flags.
 # pkg/ is assembled in a staging directory and swapped in, so a reader (an emulator serving /pkg/,
@@ -35,7 +39,9 @@ exec 9>target/.build-pkg.lock
 flock 9
 
 cargo build --quiet --release --target wasm32-unknown-unknown -p wazper
+cargo build --quiet --release --target wasm32-unknown-unknown -p wazper --features proxy --target-dir target/proxy
 input=target/wasm32-unknown-unknown/release/wazper.wasm
+proxy_input=target/proxy/wasm32-unknown-unknown/release/wazper.wasm
 
 want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
@@ -51,23 +57,26 @@ bindgen_flags=(--target web --no-typescript --remove-name-section --remove-produ
 opt_flags=(-Oz "${features[@]}" --strip-debug --strip-producers)
 
 key=$({
-  sha256sum "$input" | cut -d' ' -f1
+  sha256sum "$input" "$proxy_input" | cut -d' ' -f1
   echo "$have ${bindgen_flags[*]}"
   "$wasm_opt" --version
   echo "${opt_flags[*]}"
 } | sha256sum | cut -c1-16)
 cache=target/wazper-pkg/$key
 
-if [ ! -f "$cache/wazper_bg.wasm" ]; then
+if [ ! -f "$cache/wazper_proxy_bg.wasm" ]; then
   work=$(mktemp -d target/wazper-pkg.work.XXXXXX)
   trap 'rm -rf "$work"' EXIT
-  wasm-bindgen "$input" "${bindgen_flags[@]}" --out-dir "$work" --out-name wazper
-  "$wasm_opt" "${opt_flags[@]}" "$work/wazper_bg.wasm" -o "$work/wazper_bg.opt.wasm"
-  mv "$work/wazper_bg.opt.wasm" "$work/wazper_bg.wasm"
-  # The glue points Deno at a wazper.d.ts that is not shipped (index.d.ts / web.d.ts are the types).
-  sed -i '/^\/\* @ts-self-types=.*\*\/$/d' "$work/wazper.js"
+  for pair in "$input:wazper" "$proxy_input:wazper_proxy"; do
+    wasm=${pair%%:*} name=${pair##*:}
+    wasm-bindgen "$wasm" "${bindgen_flags[@]}" --out-dir "$work" --out-name "$name"
+    "$wasm_opt" "${opt_flags[@]}" "$work/${name}_bg.wasm" -o "$work/${name}_bg.opt.wasm"
+    mv "$work/${name}_bg.opt.wasm" "$work/${name}_bg.wasm"
+    # The glue points Deno at a .d.ts that is not shipped (index.d.ts / web.d.ts / proxy.d.ts are the types).
+    sed -i '/^\/\* @ts-self-types=.*\*\/$/d' "$work/$name.js"
+  done
   # Names and producers must be gone; list what custom sections remain, for the record.
-  node --input-type=module - "$work/wazper_bg.wasm" <<'EOF'
+  for wasm in "$work"/*.wasm; do node --input-type=module - "$wasm" <<'EOF'
 import { readFileSync } from "node:fs";
 const bytes = readFileSync(process.argv[2]);
 const sections = [];
@@ -81,6 +90,7 @@ while (i < bytes.length) {
 const bad = sections.filter((s) => s === "name" || s === "producers");
 if (bad.length) { console.error(`build-pkg: custom sections left in the wasm: ${bad.join(", ")}`); process.exit(1); }
 EOF
+  done
   rm -rf target/wazper-pkg; mkdir -p target/wazper-pkg
   mv "$work" "$cache"
   trap - EXIT
@@ -91,7 +101,7 @@ version=$(awk '/^\[package\]/{p=1; next} /^\[/{p=0} p && /^version *=/{gsub(/.*=
 
 stage=$(mktemp -d "$root/target/pkg-stage.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
-cp "$cache/wazper.js" "$cache/wazper_bg.wasm" "$stage/"
+cp "$cache/wazper.js" "$cache/wazper_bg.wasm" "$cache/wazper_proxy.js" "$cache/wazper_proxy_bg.wasm" "$stage/"
 cp -R pkg-template/. "$stage/"
 # The embedded form (pkg-template/embedded.js, node.js's fallback): every .wasm also as one base64
 # string in <stem>_base64.js, for bundlers that cannot emit the .wasm as an asset of their own.
@@ -119,5 +129,6 @@ rm -rf "$root/target/pkg-old"
 mv "$stage" pkg
 trap - EXIT
 rm -rf "$root/target/pkg-old"
-printf 'build-pkg: pkg/ wazper %s, wazper_bg.wasm %s bytes (gzip %s)\n' "$version" \
-  "$(wc -c < pkg/wazper_bg.wasm)" "$(gzip -9c pkg/wazper_bg.wasm | wc -c)"
+printf 'build-pkg: pkg/ wazper %s, wazper_bg.wasm %s bytes (gzip %s), wazper_proxy_bg.wasm %s bytes (gzip %s)\n' \
+  "$version" "$(wc -c < pkg/wazper_bg.wasm)" "$(gzip -9c pkg/wazper_bg.wasm | wc -c)" \
+  "$(wc -c < pkg/wazper_proxy_bg.wasm)" "$(gzip -9c pkg/wazper_proxy_bg.wasm | wc -c)"

@@ -4,11 +4,13 @@
 //! and a thin wasm-bindgen shell (`wasm`, compiled only for wasm32) that converts values and calls
 //! `fetch`. See ARCHITECTURE.md for the map and the invariants.
 
+pub mod api;
 pub mod client;
 pub mod country;
 pub mod email;
 pub mod error;
 pub mod geo;
+pub mod json;
 pub mod proxy;
 
 // Public (hidden) only so tests/wasm_client.rs can drive the shell's bindings from Rust.

@@ -1,6 +1,6 @@
 // A complete Worker: the browser calls /wazper/v1/..., the Worker adds the key (the secret
 // WAZPER_API_KEY: `wrangler secret put WAZPER_API_KEY`; locally it comes from .dev.vars).
-import { createWazperProxy } from "wazper";
+import { createWazperProxy } from "wazper/proxy";
 
 export default createWazperProxy({
   baseUrl: WAZPER_BASE_URL, // from [define] in wrangler.toml

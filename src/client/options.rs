@@ -103,7 +103,7 @@ pub enum SignalField {
     Other(&'static str),
 }
 
-pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
+pub use crate::api::DEFAULT_BASE_URL;
 pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
 /// setTimeout's own limit (2^31 - 1 ms); longer delays fire immediately in browsers and Node.

@@ -2,51 +2,12 @@
 //! percent-encoded, JSON bodies written by a tiny escaper (no serde_json in the wasm path), headers.
 
 use super::validate::{WireColleagueUpdate, WireNewColleague, WireUser};
+use crate::json::JsonWriter;
+// Re-exported: the JSON writer moved to `crate::json`.
+pub use crate::json::push_json_string;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-    Patch,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Patch => "PATCH",
-        }
-    }
-}
-
-/// The four endpoints; the retry policy depends on which one is called.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Endpoint {
-    UserSync,
-    CreateColleague,
-    ListColleagues,
-    UpdateColleague,
-}
-
-impl Endpoint {
-    pub fn path(self) -> &'static str {
-        match self {
-            Endpoint::UserSync => "/v1/user-sync",
-            Endpoint::CreateColleague => "/v1/colleagues-create",
-            Endpoint::ListColleagues => "/v1/colleagues-list",
-            Endpoint::UpdateColleague => "/v1/colleagues-update",
-        }
-    }
-
-    pub fn method(self) -> Method {
-        match self {
-            Endpoint::UserSync | Endpoint::CreateColleague => Method::Post,
-            Endpoint::ListColleagues => Method::Get,
-            Endpoint::UpdateColleague => Method::Patch,
-        }
-    }
-}
+// The endpoints and methods live in `crate::api`; re-exported for the client's modules.
+pub use crate::api::{Endpoint, Method};
 
 /// One request, ready for a transport. `Debug` hides the X-API-Key value.
 #[derive(Clone, PartialEq, Eq)]
@@ -104,96 +65,9 @@ pub fn encode_query_component(value: &str) -> String {
     out
 }
 
-/// A JSON object written field by field. Strings are escaped per RFC 8259.
-pub struct JsonObject {
-    out: String,
-    first: bool,
-}
-
-impl Default for JsonObject {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl JsonObject {
-    pub fn new() -> Self {
-        JsonObject {
-            out: String::from("{"),
-            first: true,
-        }
-    }
-
-    fn key(&mut self, key: &str) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-        push_json_string(&mut self.out, key);
-        self.out.push(':');
-    }
-
-    pub fn string(&mut self, key: &str, value: &str) -> &mut Self {
-        self.key(key);
-        push_json_string(&mut self.out, value);
-        self
-    }
-
-    pub fn opt_string(&mut self, key: &str, value: Option<&str>) -> &mut Self {
-        if let Some(v) = value {
-            self.string(key, v);
-        }
-        self
-    }
-
-    pub fn integer(&mut self, key: &str, value: i64) -> &mut Self {
-        self.key(key);
-        if value < 0 {
-            self.out.push('-');
-        }
-        super::text::push_u64(&mut self.out, value.unsigned_abs());
-        self
-    }
-
-    /// Inserts already-serialised JSON.
-    pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
-        self.key(key);
-        self.out.push_str(json);
-        self
-    }
-
-    pub fn finish(&mut self) -> String {
-        let mut out = core::mem::take(&mut self.out);
-        out.push('}');
-        out
-    }
-}
-
-pub fn push_json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let b = c as u32 as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[b >> 4])); // panic-ok: b < 0x20
-                out.push(char::from(HEX[b & 15])); // panic-ok: masked to 0..16
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 /// `{"user": {...}}`, optional fields omitted when absent.
 pub fn user_sync_body(user: &WireUser) -> String {
-    let inner = JsonObject::new()
+    let inner = JsonWriter::new()
         .string("email", &user.email)
         .opt_string("country", user.country)
         .opt_string("firstName", user.first_name.as_deref())
@@ -202,11 +76,11 @@ pub fn user_sync_body(user: &WireUser) -> String {
         .opt_string("jobTitle", user.job_title.as_deref())
         .opt_string("inviteLink", user.invite_link.as_deref())
         .finish();
-    JsonObject::new().raw("user", &inner).finish()
+    JsonWriter::new().raw("user", &inner).finish()
 }
 
 pub fn new_colleague_body(c: &WireNewColleague) -> String {
-    let mut o = JsonObject::new();
+    let mut o = JsonWriter::new();
     o.string("name", &c.name)
         .string("email", &c.email)
         .string("companyName", &c.company_name)
@@ -222,7 +96,7 @@ pub fn new_colleague_body(c: &WireNewColleague) -> String {
 }
 
 pub fn colleague_update_body(u: &WireColleagueUpdate) -> String {
-    JsonObject::new()
+    JsonWriter::new()
         .string("id", &u.id)
         .opt_string("status", u.status.as_deref())
         .opt_string("email", u.email.as_deref())

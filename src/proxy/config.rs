@@ -5,10 +5,12 @@ use crate::client::options::BaseUrl;
 use crate::geo::Platform;
 use crate::{Error, ErrorCode};
 
-pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
+pub use crate::api::DEFAULT_BASE_URL;
 pub const DEFAULT_PREFIX: &str = "/wazper";
 pub const DEFAULT_BINDING: &str = "WAZPER_API_KEY";
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 16384;
+/// Upstream answer deadline, and the deadline for a request body to arrive (the client's default).
+pub const DEFAULT_TIMEOUT_MS: u32 = crate::client::options::DEFAULT_TIMEOUT_MS;
 
 /// The options as JS gave them (the shell has already checked their JS types).
 #[derive(Clone, Debug, Default)]
@@ -23,6 +25,7 @@ pub struct Options {
     pub skip_personal_emails: Option<bool>,
     /// `trust`: platform names whose country header the fill may read (`crate::geo`).
     pub trust: Option<Vec<String>>,
+    pub timeout_ms: Option<f64>,
 }
 
 /// Checked, normalised options.
@@ -39,6 +42,8 @@ pub struct Config {
     pub skip_personal_emails: bool,
     /// Platforms whose country header fills a missing country, after `request.cf.country`.
     pub trust: Vec<Platform>,
+    /// Bounds both the wait for the request body and the upstream exchange.
+    pub timeout_ms: u32,
 }
 
 fn invalid(message: &str) -> Error {
@@ -82,6 +87,12 @@ impl Config {
                 None => return Err(invalid("createWazperProxy: trust entries must be among \"cloudflare\", \"vercel\", \"cloudfront\", \"netlify\", \"appengine\", \"akamai\"")),
             }
         }
+        let max_timeout = f64::from(crate::client::options::MAX_TIMEOUT_MS);
+        let timeout_ms = match o.timeout_ms {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(n) if n.is_finite() && n >= 1.0 && n <= max_timeout => n.ceil() as u32,
+            Some(_) => return Err(invalid("createWazperProxy: timeoutMs must be a number of milliseconds between 1 and 2147483647")),
+        };
         Ok(Config {
             base_url,
             prefix,
@@ -90,6 +101,7 @@ impl Config {
             max_body_bytes,
             skip_personal_emails: o.skip_personal_emails.unwrap_or(true),
             trust,
+            timeout_ms,
         })
     }
 }
@@ -108,16 +120,16 @@ fn normalise_base_url(raw: &str) -> Result<String, Error> {
 }
 
 fn invalid_with(message: &str) -> Error {
-    invalid(&crate::client::text::concat(&[
-        "createWazperProxy: ",
-        message,
-    ]))
+    // String pushes, not format!: that links the formatting machinery into the proxy wasm.
+    let mut text = String::from("createWazperProxy: ");
+    text.push_str(message);
+    invalid(&text)
 }
 
 fn normalise_prefix(raw: &str) -> Result<String, Error> {
     let trimmed = raw.trim().trim_matches('/');
     if trimmed.contains(|c: char| c.is_whitespace() || c == '?' || c == '#')
-        || crate::client::text::find(trimmed, "//").is_some()
+        || trimmed.contains("//")
     {
         return Err(invalid(
             "createWazperProxy: prefix must be a path like \"/wazper\"",
@@ -134,7 +146,7 @@ fn normalise_prefix(raw: &str) -> Result<String, Error> {
 /// `scheme://host[:port]`, lower-cased, or None when it is not one.
 pub(crate) fn normalise_origin(raw: &str) -> Option<String> {
     let lower = raw.trim().trim_end_matches('/').to_ascii_lowercase();
-    let at = crate::client::text::find(&lower, "://")?;
+    let at = lower.find("://")?;
     let (scheme, rest) = (lower.get(..at)?, lower.get(at + 3..)?);
     let scheme_ok = !scheme.is_empty()
         && scheme

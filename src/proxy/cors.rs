@@ -5,7 +5,8 @@
 
 use super::config::normalise_origin;
 use super::respond::LocalResponse;
-use super::route::Route;
+use super::route::allow_header;
+use crate::api::Endpoint;
 
 /// How long a browser may cache a preflight answer, in seconds.
 pub const PREFLIGHT_MAX_AGE: &str = "600";
@@ -48,7 +49,7 @@ pub fn check_origin(allowed: &[String], origin: Option<&str>, self_origin: &str)
 
 /// The answer to a preflight from an allowed origin (the caller adds the allow-origin headers).
 pub fn preflight(
-    route: Route,
+    route: Endpoint,
     requested_method: &str,
     requested_headers: Option<&str>,
     cors: &OriginCheck,
@@ -56,9 +57,9 @@ pub fn preflight(
     if !matches!(cors, OriginCheck::Allowed(_)) {
         return LocalResponse::error(403, "Origin not allowed");
     }
-    if requested_method.trim() != route.method() {
+    if requested_method.trim() != route.method().as_str() {
         return LocalResponse::error(405, "Method not allowed")
-            .with_header("Allow", route.allow_header());
+            .with_header("Allow", allow_header(route));
     }
     let mut allow_headers = String::new();
     for name in requested_headers.unwrap_or("").split(',') {
@@ -75,7 +76,7 @@ pub fn preflight(
         allow_headers.push_str(&name);
     }
     let mut resp = LocalResponse::empty(204)
-        .with_header("Access-Control-Allow-Methods", route.allow_header())
+        .with_header("Access-Control-Allow-Methods", allow_header(route))
         .with_header("Access-Control-Max-Age", PREFLIGHT_MAX_AGE);
     if !allow_headers.is_empty() {
         resp = resp.with_header("Access-Control-Allow-Headers", &allow_headers);
@@ -93,4 +94,13 @@ pub fn response_headers(cors: &OriginCheck) -> Vec<(&'static str, String)> {
         headers.push(("Access-Control-Expose-Headers", "Retry-After".to_string()));
     }
     headers
+}
+
+impl LocalResponse {
+    /// Adds the CORS headers for `check` (here, not in `respond`, so that module knows nothing of
+    /// CORS and the two do not import each other).
+    pub fn with_cors(mut self, check: &OriginCheck) -> Self {
+        self.headers.extend(response_headers(check));
+        self
+    }
 }

@@ -8,18 +8,22 @@
 
 mod config;
 mod cors;
+mod reply;
 mod respond;
 pub(crate) mod rewrite;
 mod route;
 
+pub use crate::api::{Endpoint, Method};
 pub use crate::client::options::{Arg, Field};
 pub use config::{
     Config, Options, DEFAULT_BASE_URL, DEFAULT_BINDING, DEFAULT_MAX_BODY_BYTES, DEFAULT_PREFIX,
+    DEFAULT_TIMEOUT_MS,
 };
 pub use cors::{OriginCheck, PREFLIGHT_MAX_AGE};
+pub use reply::{scrub, Reply, Upstream, MAX_UPSTREAM_BYTES};
 pub use respond::LocalResponse;
 pub use rewrite::JsonObject;
-pub use route::{query_of, Route};
+pub use route::{allow_header, query_of};
 
 /// What the shell knows about a request before reading its body.
 #[derive(Clone, Copy, Debug)]
@@ -40,7 +44,7 @@ pub enum HeadDecision {
     /// Answer at once (404, 405, 403, 413, preflight 204...).
     Respond(LocalResponse),
     /// Read the body (bounded by `max_body_bytes`), authorize, then [`Proxy::prepare`].
-    Proceed { route: Route, cors: OriginCheck },
+    Proceed { route: Endpoint, cors: OriginCheck },
 }
 
 /// What to do once the body is read and the caller authorized.
@@ -49,7 +53,7 @@ pub enum Prepared {
     Respond(LocalResponse),
     /// Forward to `url` with `method`, and `body` as `application/json` when present.
     Forward {
-        method: &'static str,
+        method: Method,
         url: String,
         body: Option<String>,
     },
@@ -69,7 +73,7 @@ impl Proxy {
     /// Routing, origin, preflight, method and declared-length checks, in that order.
     pub fn check_head(&self, head: &Head<'_>) -> HeadDecision {
         let (path, self_origin) = route::split_url(head.url);
-        let Some(route) = Route::find(&self.config.prefix, path) else {
+        let Some(route) = route::find(&self.config.prefix, path) else {
             return HeadDecision::Respond(LocalResponse::error(404, "Not found"));
         };
         let cors = cors::check_origin(&self.config.allowed_origins, head.origin, self_origin);
@@ -81,13 +85,13 @@ impl Proxy {
                 (Some(_), Some(requested)) => {
                     cors::preflight(route, requested, head.preflight_headers, &cors)
                 }
-                _ => LocalResponse::empty(204).with_header("Allow", route.allow_header()),
+                _ => LocalResponse::empty(204).with_header("Allow", allow_header(route)),
             };
             return HeadDecision::Respond(resp.with_cors(&cors));
         }
-        if head.method != route.method() {
+        if head.method != route.method().as_str() {
             let resp = LocalResponse::error(405, "Method not allowed")
-                .with_header("Allow", route.allow_header());
+                .with_header("Allow", allow_header(route));
             return HeadDecision::Respond(resp.with_cors(&cors));
         }
         if let Some(declared) = head
@@ -106,18 +110,18 @@ impl Proxy {
     /// `crate::geo::country_from_request` found it (`request.cf.country`, then `config.trust`).
     pub fn prepare<O: JsonObject>(
         &self,
-        route: Route,
+        route: Endpoint,
         body: Option<&O>,
         query: &str,
         cf_country: Option<&str>,
     ) -> Prepared {
         let outcome = match route {
-            Route::UserSync => {
+            Endpoint::UserSync => {
                 rewrite::user_sync(body, cf_country, self.config.skip_personal_emails)
             }
-            Route::ColleaguesCreate => rewrite::colleagues_create(body),
-            Route::ColleaguesUpdate => rewrite::colleagues_update(body),
-            Route::ColleaguesList => rewrite::colleagues_list(query),
+            Endpoint::CreateColleague => rewrite::colleagues_create(body),
+            Endpoint::UpdateColleague => rewrite::colleagues_update(body),
+            Endpoint::ListColleagues => rewrite::colleagues_list(query),
         };
         match outcome {
             rewrite::Outcome::Respond(resp) => Prepared::Respond(resp),
@@ -134,10 +138,10 @@ impl Proxy {
         }
     }
 
-    fn upstream_url(&self, route: Route, query: &str) -> String {
+    fn upstream_url(&self, route: Endpoint, query: &str) -> String {
         let mut url = String::with_capacity(self.config.base_url.len() + 40 + query.len());
         url.push_str(&self.config.base_url);
-        url.push_str(route.upstream_path());
+        url.push_str(route.path());
         if !query.is_empty() {
             url.push('?');
             url.push_str(query);
@@ -185,6 +189,43 @@ pub fn unauthorized() -> LocalResponse {
 /// The answer when the upstream cannot be reached.
 pub fn upstream_unreachable() -> LocalResponse {
     LocalResponse::error(502, "Upstream unreachable")
+}
+
+/// The answer when the upstream has not answered (body included) within `timeoutMs`.
+pub fn upstream_timeout() -> LocalResponse {
+    LocalResponse::error(504, "Upstream timed out")
+}
+
+/// The answer when the upstream body exceeds [`MAX_UPSTREAM_BYTES`].
+pub fn upstream_too_large() -> LocalResponse {
+    LocalResponse::error(502, "Upstream response too large")
+}
+
+/// The answer when the request body has not fully arrived within `timeoutMs` (a slow sender
+/// must not hold the Worker open): 408, so a client knows to send it again, faster.
+pub fn body_timeout() -> LocalResponse {
+    LocalResponse::error(408, "Request body timed out")
+}
+
+/// The upstream request for a [`Prepared::Forward`]: only `Accept`, `Content-Type` (with a body)
+/// and the key travel; nothing the browser sent is copied.
+pub fn upstream_request(
+    method: Method,
+    url: String,
+    body: Option<String>,
+    key: &str,
+) -> crate::client::HttpRequest {
+    let mut headers = vec![("Accept", String::from("application/json"))];
+    if body.is_some() {
+        headers.push(("Content-Type", String::from("application/json")));
+    }
+    headers.push(("X-API-Key", key.to_string()));
+    crate::client::HttpRequest {
+        method,
+        url,
+        headers,
+        body,
+    }
 }
 
 /// The answer when the body exceeds the limit while streaming.

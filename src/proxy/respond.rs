@@ -1,7 +1,6 @@
 //! Responses the proxy writes itself: always JSON `{"error": ...}` bodies like the API's.
 
-use super::cors::{self, OriginCheck};
-use crate::client::request::push_json_string;
+use crate::json::push_json_string;
 
 /// A response the proxy answers without the upstream.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,11 +54,6 @@ impl LocalResponse {
 
     pub fn with_header(mut self, name: &'static str, value: &str) -> Self {
         self.headers.push((name, value.to_string()));
-        self
-    }
-
-    pub fn with_cors(mut self, check: &OriginCheck) -> Self {
-        self.headers.extend(cors::response_headers(check));
         self
     }
 }

@@ -169,10 +169,11 @@ pub fn colleagues_list(query: &str) -> Outcome {
         }
     }
     match validate::list_email(found) {
-        Ok(address) => Outcome::Query(crate::client::text::concat(&[
-            "email=",
-            &encode_query_component(&address),
-        ])),
+        Ok(address) => {
+            let mut query = String::from("email=");
+            query.push_str(&encode_query_component(&address));
+            Outcome::Query(query)
+        }
         Err(e) => reject(&e),
     }
 }

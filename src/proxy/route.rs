@@ -1,65 +1,28 @@
-//! The four routes under the prefix, and what the shell needs to know of each.
+//! The routes under the prefix: one per API endpoint (`crate::api::Endpoint`, the one list), and
+//! what the proxy adds to each (the `Allow` header), plus reading the path and query of a URL.
 
-/// One of the API's four endpoints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Route {
-    UserSync,
-    ColleaguesCreate,
-    ColleaguesList,
-    ColleaguesUpdate,
+use crate::api::Endpoint;
+
+/// The endpoint `path` names under `prefix` (exact match; one trailing "/" tolerated).
+pub fn find(prefix: &str, path: &str) -> Option<Endpoint> {
+    let rest = path.strip_prefix(prefix)?;
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    Endpoint::ALL.into_iter().find(|e| e.path() == rest)
 }
 
-const ROUTES: [Route; 4] = [
-    Route::UserSync,
-    Route::ColleaguesCreate,
-    Route::ColleaguesList,
-    Route::ColleaguesUpdate,
-];
-
-impl Route {
-    /// The path under both the proxy prefix and the upstream base URL.
-    pub fn upstream_path(self) -> &'static str {
-        match self {
-            Route::UserSync => "/v1/user-sync",
-            Route::ColleaguesCreate => "/v1/colleagues-create",
-            Route::ColleaguesList => "/v1/colleagues-list",
-            Route::ColleaguesUpdate => "/v1/colleagues-update",
-        }
-    }
-
-    pub fn method(self) -> &'static str {
-        match self {
-            Route::UserSync | Route::ColleaguesCreate => "POST",
-            Route::ColleaguesList => "GET",
-            Route::ColleaguesUpdate => "PATCH",
-        }
-    }
-
-    pub fn allow_header(self) -> &'static str {
-        match self {
-            Route::UserSync | Route::ColleaguesCreate => "POST, OPTIONS",
-            Route::ColleaguesList => "GET, OPTIONS",
-            Route::ColleaguesUpdate => "PATCH, OPTIONS",
-        }
-    }
-
-    /// Whether the route takes a JSON body (read, validated and rewritten before forwarding).
-    pub fn has_body(self) -> bool {
-        self != Route::ColleaguesList
-    }
-
-    /// The route `path` names under `prefix` (exact match; one trailing "/" tolerated).
-    pub fn find(prefix: &str, path: &str) -> Option<Route> {
-        let rest = path.strip_prefix(prefix)?;
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
-        ROUTES.into_iter().find(|r| r.upstream_path() == rest)
+/// The `Allow` header of a route: its one method, and OPTIONS for preflights.
+pub fn allow_header(endpoint: Endpoint) -> &'static str {
+    match endpoint.method() {
+        crate::api::Method::Post => "POST, OPTIONS",
+        crate::api::Method::Get => "GET, OPTIONS",
+        crate::api::Method::Patch => "PATCH, OPTIONS",
     }
 }
 
 /// Splits an absolute request URL into (path, origin); the query and fragment are dropped from
 /// the path. Unparseable input gives an empty path (which no route matches) and an empty origin.
 pub fn split_url(url: &str) -> (&str, &str) {
-    let Some(scheme_end) = crate::client::text::find(url, "://") else {
+    let Some(scheme_end) = url.find("://") else {
         return ("", "");
     };
     let after = scheme_end + 3;

@@ -61,6 +61,7 @@ pub fn field(v: &JsValue) -> Field {
 }
 
 /// `obj[key]` as a `Field`; a getter or Proxy trap that throws becomes a typed failure.
+#[cfg(feature = "proxy")] // the edge proxy's reader of JSON bodies; the browser build has no use for it
 pub fn prop(obj: &JsValue, key: &str) -> Field {
     read_prop(obj, &JsValue::from_str(key))
 }

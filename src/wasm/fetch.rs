@@ -279,3 +279,109 @@ impl Clock for JsClock {
         math_random()
     }
 }
+
+/// A whole HTTP answer: what the edge proxy relays after vetting it.
+#[cfg(feature = "proxy")]
+pub struct Fetched {
+    pub status: u16,
+    /// Every response header, names lower-cased by fetch.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// Why [`fetch_bytes`] has no answer.
+#[cfg(feature = "proxy")]
+pub enum FetchFailure {
+    Transport(TransportError),
+    /// The body ran past `max_bytes`; the rest was not read.
+    TooLarge,
+}
+
+/// One request with no retries, for the edge proxy: the same guarantees as [`FetchTransport`]
+/// (redirects never followed, one timeout over the exchange and the body read) with the body read
+/// as bytes up to `max_bytes`. The shell's other fetch path may absorb this one; keep its shape.
+#[cfg(feature = "proxy")]
+pub async fn fetch_bytes(
+    request: &HttpRequest,
+    timeout_ms: u32,
+    max_bytes: usize,
+) -> Result<Fetched, FetchFailure> {
+    use web_sys::ReadableStreamDefaultReader;
+    let this = FetchTransport { signal: None };
+    let fail = |e| FetchFailure::Transport(e);
+    let controller = AbortController::new().map_err(|_| fail(TransportError::Network))?;
+    let attempt_signal = controller.signal();
+    let abort = bound_abort(&controller).ok_or(fail(TransportError::Network))?;
+    let mut guard = AttemptGuard {
+        timer: None,
+        caller: None,
+        abort,
+    };
+    let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+    guard.timer = Some(set_timeout(&guard.abort, ms).map_err(|_| fail(TransportError::Network))?);
+
+    let init = RequestInit::new();
+    init.set_method(request.method.as_str());
+    let headers = js_sys::Object::new();
+    for (name, value) in &request.headers {
+        let _ = Reflect::set(&headers, &js(name), &header_value(value));
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(&attempt_signal));
+    // Never follow a redirect: it would carry the X-API-Key header to wherever it points.
+    let _ = Reflect::set(&init, &js("redirect"), &js("manual"));
+
+    let failure = || fail(this.failure(&attempt_signal));
+    let promise = global_fetch(&request.url, &init).map_err(|_| failure())?;
+    let response = JsFuture::from(promise).await.map_err(|_| failure())?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| fail(TransportError::Network))?;
+    let mut header_list = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+        for entry in entries.flatten() {
+            let name = Reflect::get_u32(&entry, 0).ok().and_then(|v| v.as_string());
+            let value = Reflect::get_u32(&entry, 1).ok().and_then(|v| v.as_string());
+            if let (Some(name), Some(value)) = (name, value) {
+                header_list.push((name, value));
+            }
+        }
+    }
+    let mut body = Vec::new();
+    if let Some(stream) = response.body() {
+        let reader: ReadableStreamDefaultReader = stream
+            .get_reader()
+            .dyn_into()
+            .map_err(|_| fail(TransportError::Network))?;
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failure())?;
+            let done = Reflect::get(&chunk, &js("done")).map_err(|_| failure())?;
+            if done.as_bool().unwrap_or(true) {
+                break;
+            }
+            let value = Reflect::get(&chunk, &js("value")).map_err(|_| failure())?;
+            let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
+                return Err(fail(TransportError::Network));
+            };
+            let len = array.length() as usize;
+            if body.len().saturating_add(len) > max_bytes {
+                let _ = reader.cancel();
+                return Err(FetchFailure::TooLarge);
+            }
+            let start = body.len();
+            body.resize(start + len, 0);
+            if let Some(dest) = body.get_mut(start..) {
+                array.copy_to(dest);
+            }
+        }
+    }
+    drop(guard);
+    Ok(Fetched {
+        status: response.status(),
+        headers: header_list,
+        body,
+    })
+}

@@ -8,6 +8,7 @@ mod email;
 mod error;
 mod fetch;
 mod geo;
+#[cfg(feature = "proxy")]
 mod proxy;
 mod runtime;
 mod shape;

@@ -1,6 +1,8 @@
-//! JS bindings of the edge proxy (`createWazperProxy`): turns a Worker's `Request` into the
-//! facts the core decides on, reads the body under the limit, calls the `authorize` hook, and
-//! forwards with the global `fetch` (never `window`, which Workers lack).
+//! JS bindings of the edge proxy (`createWazperProxy`), compiled only with the cargo feature
+//! `proxy` (the "wazper/proxy" wasm): turns a Worker's `Request` into the facts the core decides
+//! on, reads the body under the size and time limits, calls the `authorize` hook, and forwards
+//! through the shell's fetch module (`upstream`, the one call site) and answers what the core's
+//! `Reply` says.
 //!
 //! Every path resolves to a `Response`: a JS exception inside the handler becomes a bare 500, never
 //! a rejected promise whose message could carry request data.
@@ -12,23 +14,27 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-use web_sys::{Headers, ReadableStreamDefaultReader, Request, RequestInit, Response, ResponseInit};
+use web_sys::{Headers, ReadableStreamDefaultReader, Request, Response, ResponseInit};
 
 use super::convert;
 use super::error::to_js;
+use super::fetch::{fetch_bytes, FetchFailure, Fetched};
+use crate::client::{HttpRequest, TransportError};
 use crate::proxy::{
     self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
-    OriginCheck, Prepared, Proxy,
+    OriginCheck, Prepared, Proxy, Reply, Upstream,
 };
 use crate::Error;
 
 #[wasm_bindgen]
 extern "C" {
-    // The global fetch (Workers have no `window`); `catch` so a synchronous throw is an Err.
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(request: &Request) -> Result<Promise, JsValue>;
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
+    // Timers for the body deadline (branch `shell` gathers these bindings in src/wasm/js.rs).
+    #[wasm_bindgen(catch, js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue) -> Result<(), JsValue>;
     // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
@@ -73,7 +79,7 @@ pub fn create_wazper_proxy(options: JsValue) -> Result<Object, JsValue> {
                 let response = match handle(&state, request, env).await {
                     Ok(response) => response,
                     Err(_) => local(
-                        &LocalResponse::error(500, "Internal server error"),
+                        LocalResponse::error(500, "Internal server error"),
                         &OriginCheck::NoOrigin,
                     )?,
                 };
@@ -186,6 +192,13 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
         }
         _ => return Err(invalid_option("trust", "an array of strings")),
     };
+    let timeout_ms = match get_opt(options, "timeoutMs")? {
+        v if v.is_undefined() || v.is_null() => None,
+        v => Some(
+            v.as_f64()
+                .ok_or_else(|| invalid_option("timeoutMs", "a number"))?,
+        ),
+    };
     let opts = Options {
         base_url: opt_string(options, "baseUrl")?,
         prefix: opt_string(options, "prefix")?,
@@ -196,6 +209,7 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
         max_body_bytes,
         skip_personal_emails,
         trust,
+        timeout_ms,
     };
     Ok((opts, authorize))
 }
@@ -227,52 +241,76 @@ fn header(headers: &Headers, name: &str) -> Option<String> {
     headers.get(name).ok().flatten()
 }
 
-/// Builds a Response the proxy answers itself.
-fn local(resp: &LocalResponse, cors: &OriginCheck) -> Result<Response, JsValue> {
+/// Turns the core's answer into a `Response`.
+fn respond(reply: Reply) -> Result<Response, JsValue> {
     let headers = Headers::new()?;
-    for (name, value) in &resp.headers {
+    for (name, value) in &reply.headers {
         headers.append(name, value)?;
     }
-    if resp.body.is_some() {
-        headers.set("Content-Type", "application/json")?;
-    }
-    for (name, value) in proxy_cors_headers(cors, &resp.headers) {
-        headers.set(name, &value)?;
-    }
     let init = ResponseInit::new();
-    init.set_status(resp.status);
+    init.set_status(reply.status);
     init.set_headers(&headers);
-    Response::new_with_opt_str_and_init(resp.body.as_deref(), &init)
+    match reply.body {
+        Some(mut bytes) => Response::new_with_opt_u8_array_and_init(Some(&mut bytes), &init),
+        None => Response::new_with_opt_str_and_init(None, &init),
+    }
 }
 
-/// CORS headers not already set by the core on `existing`.
-fn proxy_cors_headers(
-    cors: &OriginCheck,
-    existing: &[(&'static str, String)],
-) -> Vec<(&'static str, String)> {
-    LocalResponse::empty(0)
-        .with_cors(cors)
-        .headers
-        .into_iter()
-        .filter(|(n, _)| !existing.iter().any(|(e, _)| e.eq_ignore_ascii_case(n)))
-        .collect()
+/// An answer the proxy writes itself.
+fn local(resp: LocalResponse, cors: &OriginCheck) -> Result<Response, JsValue> {
+    respond(Reply::local(resp, cors))
+}
+
+/// A promise that resolves (to `undefined`) after `ms`, for racing reads against a deadline; the
+/// timer is cleared when this is dropped, so it never outlives the request.
+struct Deadline {
+    promise: Promise,
+    timer: JsValue,
+}
+
+impl Deadline {
+    fn after(ms: u32) -> Deadline {
+        let mut timer = JsValue::UNDEFINED;
+        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+        let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
+            if let Ok(id) = set_timeout(&resolve, ms) {
+                timer = id;
+            }
+        });
+        Deadline { promise, timer }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        let _ = clear_timeout(&self.timer);
+    }
 }
 
 enum Body {
     Bytes(Vec<u8>),
     TooLarge,
+    TimedOut,
 }
 
-/// Reads the whole body, counting bytes as they arrive and giving up past `max`.
-async fn read_body(request: &Request, max: u64) -> Result<Body, JsValue> {
+/// Reads the whole body, counting bytes as they arrive and giving up past `max` bytes or once
+/// `timeout_ms` has passed (a sender trickling bytes must not hold the Worker open).
+async fn read_body(request: &Request, max: u64, timeout_ms: u32) -> Result<Body, JsValue> {
     let Some(stream) = request.body() else {
         return Ok(Body::Bytes(Vec::new()));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().dyn_into()?;
     let mut limit = BodyLimit::new(max);
     let mut bytes = Vec::new();
+    let deadline = Deadline::after(timeout_ms);
     loop {
-        let chunk = JsFuture::from(reader.read()).await?;
+        let race = Promise::race(&js_sys::Array::of2(&reader.read(), &deadline.promise));
+        let chunk = JsFuture::from(race).await?;
+        // A read settles to an object; the deadline to `undefined`.
+        if !chunk.is_object() {
+            let _ = reader.cancel();
+            return Ok(Body::TimedOut);
+        }
         if Reflect::get(&chunk, &"done".into())?
             .as_bool()
             .unwrap_or(true)
@@ -327,7 +365,7 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
         content_length: content_length.as_deref(),
     };
     let (route, cors) = match state.proxy.check_head(&head) {
-        HeadDecision::Respond(resp) => return local(&resp, &OriginCheck::NoOrigin),
+        HeadDecision::Respond(resp) => return local(resp, &OriginCheck::NoOrigin),
         HeadDecision::Proceed { route, cors } => (route, cors),
     };
 
@@ -338,8 +376,10 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
         None
     };
     let body = if route.has_body() {
-        match read_body(&request, state.proxy.config.max_body_bytes).await? {
-            Body::TooLarge => return local(&proxy::too_large(), &cors),
+        let config = &state.proxy.config;
+        match read_body(&request, config.max_body_bytes, config.timeout_ms).await? {
+            Body::TooLarge => return local(proxy::too_large(), &cors),
+            Body::TimedOut => return local(proxy::body_timeout(), &cors),
             Body::Bytes(bytes) => Some(bytes),
         }
     } else {
@@ -348,17 +388,17 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
     if let Some(hook) = &state.authorize {
         match authorized(hook, for_hook.as_ref().unwrap_or(&request), &env).await {
             Ok(true) => {}
-            Ok(false) => return local(&proxy::unauthorized(), &cors),
+            Ok(false) => return local(proxy::unauthorized(), &cors),
             Err(_) => {
                 console_error("wazper proxy: the authorize hook threw; answering 500");
-                return local(&LocalResponse::error(500, "Internal server error"), &cors);
+                return local(LocalResponse::error(500, "Internal server error"), &cors);
             }
         }
     }
 
     let parsed = body.and_then(parse_object);
     if route.has_body() && parsed.is_none() {
-        return local(&proxy::bad_json(), &cors);
+        return local(proxy::bad_json(), &cors);
     }
     let cf_country =
         super::geo::edge_country(request.as_ref(), &state.proxy.config.trust).map(|c| c.alpha2);
@@ -367,7 +407,7 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
             .proxy
             .prepare(route, parsed.as_ref(), proxy::query_of(&url), cf_country)
         {
-            Prepared::Respond(resp) => return local(&resp, &cors),
+            Prepared::Respond(resp) => return local(resp, &cors),
             Prepared::Forward { method, url, body } => (method, url, body),
         };
 
@@ -378,55 +418,40 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
         console_error(
             "wazper proxy: the API key secret binding is missing or empty; see apiKeyBinding",
         );
-        return local(&proxy::misconfigured(), &cors);
+        return local(proxy::misconfigured(), &cors);
     };
-    // Only what the API needs travels upstream: no cookies, no Authorization, no client X-API-Key.
-    let upstream_headers = Headers::new()?;
-    upstream_headers.set("Accept", "application/json")?;
-    if upstream_body.is_some() {
-        upstream_headers.set("Content-Type", "application/json")?;
-    }
-    if upstream_headers.set("X-API-Key", &key).is_err() {
-        return local(&proxy::misconfigured(), &cors);
-    }
-    let init = RequestInit::new();
-    init.set_method(upstream_method);
-    init.set_headers(&upstream_headers);
-    if let Some(body) = &upstream_body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    let upstream_request = Request::new_with_str_and_init(&upstream_url, &init)?;
-    let sent = match global_fetch(&upstream_request) {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
+    let upstream_request =
+        proxy::upstream_request(upstream_method, upstream_url, upstream_body, &key);
+    let answer = match upstream(&upstream_request, state.proxy.config.timeout_ms).await {
+        Ok(answer) => answer,
+        Err(FetchFailure::TooLarge) => return local(proxy::upstream_too_large(), &cors),
+        Err(FetchFailure::Transport(TransportError::Timeout)) => {
+            return local(proxy::upstream_timeout(), &cors)
+        }
+        Err(FetchFailure::Transport(_)) => return local(proxy::upstream_unreachable(), &cors),
     };
-    let upstream: Response = match sent {
-        Ok(resp) => resp.dyn_into()?,
-        Err(_) => return local(&proxy::upstream_unreachable(), &cors),
+    let Fetched {
+        status,
+        headers,
+        body,
+    } = answer;
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     };
-    pass_through(&upstream, &cors)
+    let relayed = Upstream {
+        status,
+        content_type: header("content-type"),
+        retry_after: header("retry-after"),
+        body,
+    };
+    respond(Reply::relay(relayed, &key, &cors))
 }
 
-/// The upstream's status and body, with only its content type and Retry-After kept.
-fn pass_through(upstream: &Response, cors: &OriginCheck) -> Result<Response, JsValue> {
-    let from = upstream.headers();
-    let headers = Headers::new()?;
-    for name in ["Content-Type", "Retry-After"] {
-        if let Some(value) = header(&from, name) {
-            headers.set(name, &value)?;
-        }
-    }
-    for (name, value) in proxy_cors_headers(cors, &[]) {
-        headers.set(name, &value)?;
-    }
-    let init = ResponseInit::new();
-    init.set_status(upstream.status());
-    init.set_headers(&headers);
-    let status = upstream.status();
-    let body = if matches!(status, 101 | 204 | 205 | 304) {
-        None
-    } else {
-        upstream.body()
-    };
-    Response::new_with_opt_readable_stream_and_init(body.as_ref(), &init)
+/// The proxy's one upstream call (the shell's fetch module: redirects never followed, one
+/// timeout over the whole exchange, the body read whole up to the relay limit).
+async fn upstream(request: &HttpRequest, timeout_ms: u32) -> Result<Fetched, FetchFailure> {
+    fetch_bytes(request, timeout_ms, proxy::MAX_UPSTREAM_BYTES).await
 }

@@ -35,7 +35,8 @@ trap(Math, "random", "Math.random");
 trap(globalThis.crypto, "getRandomValues", "crypto.getRandomValues");
 trap(globalThis.crypto, "randomUUID", "crypto.randomUUID");
 const wazper = await import("wazper");
-process.stdout.write(JSON.stringify({ used, exports: Object.keys(wazper).sort() }));
+const proxy = await import("wazper/proxy");
+process.stdout.write(JSON.stringify({ used, exports: Object.keys(wazper).sort(), proxyExports: Object.keys(proxy).sort() }));
 `;
 
 const WEB = `
@@ -68,10 +69,11 @@ after(async () => {
 });
 
 test("the tarball holds the package files and nothing else", () => {
-  for (const f of ["package.json", "README.md", "LICENSE", "node.js", "workerd.js", "browser.js", "web.js", "error.js", "wazper.js", "wazper_bg.wasm", "index.d.ts", "web.d.ts", "exports.js", "embedded.js", "base64.js", "wazper_bg_base64.js"]) {
+  for (const f of ["package.json", "README.md", "LICENSE", "node.js", "workerd.js", "browser.js", "web.js", "error.js", "wazper.js", "wazper_bg.wasm", "index.d.ts", "web.d.ts", "exports.js", "embedded.js", "base64.js", "wazper_bg_base64.js",
+    "proxy.js", "proxy-node.js", "proxy-workerd.js", "proxy.d.ts", "wazper_proxy.js", "wazper_proxy_bg.wasm"]) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
-  const allowed = /^(package\.json|README\.md|LICENSE|wazper_bg\.wasm|disposable-domains\.bin|[a-z0-9_-]+\.js|[a-z_-]+\.d\.ts)$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|wazper(_proxy)?_bg\.wasm|disposable-domains\.bin|[a-z0-9_-]+\.js|[a-z_-]+\.d\.ts)$/;
   for (const f of files) assert.match(f, allowed, `unexpected file in the tarball: ${f}`);
   assert.ok(!files.includes("wazper.d.ts"), "wasm-bindgen's own types are not shipped");
 });
@@ -92,6 +94,7 @@ test("package.json: name, Cargo version, exports conditions in order", () => {
   assert.equal(pkg.exports["."].default, "./embedded.js");
   assert.equal(Object.keys(pkg.exports["./web"])[0], "types");
   assert.equal(pkg.exports["./wasm"], "./wazper_bg.wasm");
+  assert.deepEqual(Object.keys(pkg.exports["./proxy"]), ["types", "workerd", "node", "default"]);
   const targets = [];
   const walk = (v) => (typeof v === "string" ? targets.push(v.slice(2)) : Object.values(v).forEach(walk));
   walk(pkg.exports);
@@ -100,11 +103,13 @@ test("package.json: name, Cargo version, exports conditions in order", () => {
 });
 
 test("the shipped .wasm carries no names or producers section", () => {
-  const bytes = readFileSync(path.join(app, "node_modules/wazper/wazper_bg.wasm"));
-  const custom = WebAssembly.Module.customSections;
-  const module = new WebAssembly.Module(bytes);
-  assert.equal(custom(module, "name").length, 0, "name section");
-  assert.equal(custom(module, "producers").length, 0, "producers section");
+  for (const file of ["wazper_bg.wasm", "wazper_proxy_bg.wasm"]) {
+    const bytes = readFileSync(path.join(app, "node_modules/wazper", file));
+    const custom = WebAssembly.Module.customSections;
+    const module = new WebAssembly.Module(bytes);
+    assert.equal(custom(module, "name").length, 0, `${file}: name section`);
+    assert.equal(custom(module, "producers").length, 0, `${file}: producers section`);
+  }
 });
 
 test("the shipped types declare no `any`", () => {
@@ -114,7 +119,7 @@ test("the shipped types declare no `any`", () => {
   }
 });
 
-test("importing wazper uses no timers, randomness or network at top level", () => {
+test("importing wazper and wazper/proxy uses no timers, randomness or network at top level", () => {
   const { used } = JSON.parse(node("guard.mjs"));
   assert.deepEqual(used, []);
 });
@@ -127,6 +132,14 @@ test("runtime exports match the declared types", () => {
   const undeclared = exports.filter((n) => !declared.includes(n) && n !== "initSync");
   assert.deepEqual(undeclared, [], "exported at runtime but not declared in index.d.ts");
   if (process.env.WAZPER_ALLOW_MISSING_EXPORTS !== "1") assert.deepEqual(missing, [], "declared but not exported");
+});
+
+test("wazper/proxy exports what proxy.d.ts declares, and wazper does not export the proxy", () => {
+  const dts = readFileSync(path.join(app, "node_modules/wazper/proxy.d.ts"), "utf8");
+  const declared = [...dts.matchAll(/^export declare (?:function|class) (\w+)/gm)].map((m) => m[1]);
+  const { exports, proxyExports } = JSON.parse(node("guard.mjs"));
+  assert.deepEqual(proxyExports, ["WazperError", ...declared].sort());
+  assert.ok(!exports.includes("createWazperProxy"));
 });
 
 test("wazper/web and wazper/wasm resolve and initialise in Node", () => {

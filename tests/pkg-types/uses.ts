@@ -1,4 +1,4 @@
-// Uses every export of "wazper" and "wazper/web" with their declared types. Compiled with
+// Uses every export of "wazper", "wazper/web" and "wazper/proxy" with their declared types. Compiled with
 // --strict --noEmit; each @ts-expect-error marks a misuse the types must reject (an unused one fails).
 import {
   WazperClient,
@@ -8,7 +8,6 @@ import {
   countryFromRequest,
   countryFromTimeZone,
   createColleague,
-  createWazperProxy,
   isPersonalEmail,
   listColleagues,
   lookupCountry,
@@ -25,13 +24,13 @@ import type {
   EmailClassification,
   EmailKind,
   NewColleague,
-  ProxyOptions,
   SyncUser,
   UserSyncResult,
   WazperErrorCode,
   WazperErrorDetails,
-  WazperProxy,
 } from "wazper";
+import { createWazperProxy, WazperError as ProxyError } from "wazper/proxy";
+import type { ProxyOptions, WazperProxy } from "wazper/proxy";
 import init, { initSync, normalizeCountry as webNormalize, WazperClient as WebClient } from "wazper/web";
 
 const options: ClientOptions = {
@@ -148,11 +147,15 @@ const proxyOptions: ProxyOptions = {
   maxBodyBytes: 16384,
   trust: ["cloudflare"],
   skipPersonalEmails: true,
+  timeoutMs: 10000,
 };
 const proxy: WazperProxy = createWazperProxy(proxyOptions);
 const handled: Promise<Response> = proxy.fetch(new Request("https://app.example/wazper/v1/user-sync"), {}, {});
 // @ts-expect-error authorize must return a boolean (or a promise of one)
 createWazperProxy({ authorize: () => "yes" });
+// @ts-expect-error timeoutMs is a number of milliseconds
+createWazperProxy({ allowAnonymous: true, timeoutMs: "10s" });
+const sameErrorClass: typeof WazperError = ProxyError;
 
 async function web(): Promise<void> {
   await init();

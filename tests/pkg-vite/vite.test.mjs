@@ -86,6 +86,12 @@ test("vite build emits the .wasm as an asset and bundles the browser entry", () 
   else assert.match(js, /data:application\/wasm/);
   assert.doesNotMatch(js, /node:fs|readFileSync/, "the Node entry was bundled");
   assert.ok(!js.includes(WASM_BASE64_MAGIC), "the production build carries the asset form only, no embedded copy");
+  // The edge proxy is "wazper/proxy": neither its wasm nor its glue reaches a browser bundle.
+  const wasmAssets = assets.filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasmAssets.length, 1, `one .wasm asset, got ${wasmAssets.join(", ")}`);
+  assert.equal(statSync(path.join(dist, "assets", wasmAssets[0])).size, wasmSize, "the browser .wasm is the main one");
+  // (The scenario itself names createWazperProxy, to check it is absent: look for the glue's call.)
+  assert.doesNotMatch(js, /wazper_proxy|\.createWazperProxy\(/, "proxy code in the browser bundle");
 });
 
 test("the built app runs in Chromium: helpers and endpoints through the emulator's CORS", async (t) => {

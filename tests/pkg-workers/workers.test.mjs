@@ -25,7 +25,7 @@ const dist = path.join(app, "dist");
 // The scenario on "/", and on "/wazper/..." the edge proxy as users deploy it: created at module
 // scope (where Workers forbid timers, randomness and I/O), key from the WAZPER_API_KEY binding.
 const workerSource = (emulatorUrl) => `import * as wazper from "wazper";
-import { createWazperProxy } from "wazper";
+import { createWazperProxy } from "wazper/proxy";
 import { runScenario } from "./scenario.mjs";
 
 const proxy = createWazperProxy({ baseUrl: ${JSON.stringify(emulatorUrl)}, allowAnonymous: true });

@@ -8,18 +8,11 @@ import { repoRoot } from "../support/emulator.mjs";
 
 const pkgDir = path.join(repoRoot, "pkg");
 
-// The package's own workerd entry when the packaging step has made one; otherwise the minimal
-// equivalent (workerd imports the .wasm as a compiled module and calls initSync).
-const FALLBACK_ENTRY = `import m from "./wazper_bg.wasm";
-import { initSync } from "./wazper.js";
-initSync({ module: m });
-export * from "./wazper.js";
-`;
-
-/** The package modules every worker imports, under pkg/ in the module tree. */
+/** The package modules every worker imports, under pkg/ in the module tree; the entry is the
+ * package's "wazper/proxy" workerd entry (or WAZPER_PROXY_ENTRY). */
 export function packageModules() {
-  if (!existsSync(path.join(pkgDir, "wazper_bg.wasm"))) {
-    throw new Error("pkg/ is not built: run scripts/build-pkg.sh first");
+  if (!existsSync(path.join(pkgDir, "wazper_proxy_bg.wasm"))) {
+    throw new Error("pkg/ is not built (or has no proxy wasm): run scripts/build-pkg.sh first");
   }
   const modules = [];
   for (const file of readdirSync(pkgDir)) {
@@ -30,10 +23,8 @@ export function packageModules() {
       modules.push({ type: "CompiledWasm", path: `pkg/${file}`, contents: readFileSync(full) });
     }
   }
-  const entry = process.env.WAZPER_PROXY_ENTRY ?? (existsSync(path.join(pkgDir, "workerd.js")) ? "pkg/workerd.js" : null);
-  if (entry) return { modules, entry: `./${entry}` };
-  modules.push({ type: "ESModule", path: "pkg/__test_entry.js", contents: FALLBACK_ENTRY });
-  return { modules, entry: "./pkg/__test_entry.js" };
+  const entry = process.env.WAZPER_PROXY_ENTRY ?? "pkg/proxy-workerd.js";
+  return { modules, entry: `./${entry}` };
 }
 
 /**

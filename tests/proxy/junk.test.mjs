@@ -2,9 +2,12 @@
 // returns/throws a WazperError (construction) or resolves to a Response (requests).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadBuiltPackage } from "../support/package.mjs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "../support/emulator.mjs";
 
-const { createWazperProxy } = await loadBuiltPackage();
+// "wazper/proxy" through its Node entry.
+const { createWazperProxy } = await import(pathToFileURL(path.join(repoRoot, "pkg", "proxy-node.js")).href);
 
 // A small deterministic PRNG, so a failure replays.
 let seed = 0x9e3779b9;
@@ -20,7 +23,7 @@ function junk(depth = 0) {
   if (r < 0.6) return junkString();
   if (r < 0.75) return Array.from({ length: Math.floor(rand() * 3) }, () => junk(depth + 1));
   const o = {};
-  for (const key of ["baseUrl", "prefix", "apiKeyBinding", "allowedOrigins", "authorize", "allowAnonymous", "maxBodyBytes", "skipPersonalEmails", "user", "email", "country"]) {
+  for (const key of ["baseUrl", "prefix", "apiKeyBinding", "allowedOrigins", "authorize", "allowAnonymous", "maxBodyBytes", "skipPersonalEmails", "timeoutMs", "user", "email", "country"]) {
     if (rand() < 0.4) o[key] = junk(depth + 1);
   }
   return o;

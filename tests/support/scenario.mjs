@@ -22,7 +22,6 @@ export const CONTRACT_EXPORTS = {
   countryFromLocale: "function",
   countryFromRequest: "function",
   WazperError: "function",
-  createWazperProxy: "function",
 };
 
 class CheckFailed extends Error {}
@@ -90,6 +89,10 @@ export async function runScenario({ wazper, baseUrl, runtime, browser, endpoints
       .filter(([name, type]) => typeof W[name] !== type)
       .map(([name]) => name);
     assert(absent.length === 0, `missing exports: ${absent.join(", ")}`);
+  });
+
+  await check('surface: the edge proxy is not part of "wazper" (it is "wazper/proxy")', [], () => {
+    assert(!("createWazperProxy" in W), "wazper exports createWazperProxy");
   });
 
   await check("WazperError recognises wazper's errors by shape", ["WazperError"], () => {
