@@ -49,6 +49,55 @@ pub fn colleague_not_found(id: &str, org: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every message the emulator sends, the formatted ones with docs/api.md's placeholders.
+    fn all() -> Vec<String> {
+        let mut v: Vec<String> = [
+            KEY_REQUIRED,
+            INVALID_KEY_SYNC,
+            INVALID_KEY_COLLEAGUES,
+            NOT_LINKED,
+            INVALID_ORG,
+            NO_CREDITS,
+            WAZ_DISABLED,
+            EMAIL_REQUIRED,
+            COUNTRY_REQUIRED,
+            CREATE_MISSING,
+            LIST_EMAIL_REQUIRED,
+            UPDATE_MISSING,
+            INVALID_EMAIL,
+            INTERNAL_ERROR,
+        ]
+        .map(String::from)
+        .to_vec();
+        v.push(duplicate_on_create("EMAIL"));
+        v.push(duplicate_on_update("EMAIL"));
+        v.push(colleague_not_found("ID", "ORG"));
+        v
+    }
+
+    #[test]
+    fn messages_equal_the_api_reference() {
+        // docs/api.md's error tables: rows `| 4xx | `message` |` (a 500 row's message may be followed
+        // by more text). The reference and this module must list the same messages.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/api.md");
+        let doc = std::fs::read_to_string(path).expect("docs/api.md is in the repository");
+        let mut documented: Vec<String> = doc
+            .lines()
+            .filter_map(|l| {
+                let rest = l.strip_prefix("| ")?;
+                let (status, rest) = rest.split_once(" | `")?;
+                status.parse::<u16>().ok()?;
+                Some(rest.split_once('`')?.0.to_string())
+            })
+            .collect();
+        documented.sort();
+        documented.dedup();
+        let mut ours = all();
+        ours.sort();
+        assert_eq!(documented, ours);
+        assert!(doc.contains(SYNC_ACCEPTED));
+    }
+
     #[test]
     fn formatted_messages_match_the_docs_examples() {
         assert_eq!(
