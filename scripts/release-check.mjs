@@ -7,7 +7,7 @@
 //      "module", "browser") is there; every "./x" a shipped .js file refers to is there; every shipped
 //      file is reached from those roots (nothing stray); only expected kinds of file (no source maps,
 //      sources, tests, dotfiles);
-//   4. size: packed and unpacked sizes within the budgets below (env overrides for tests).
+//   4. size: packed and unpacked sizes, and each .wasm, within the budgets below.
 // Prints one line per check; exits 1 with every failure listed.
 //   node scripts/release-check.mjs [--real] PKG_DIR CARGO_TOML CHANGELOG
 import { execFileSync } from "node:child_process";
@@ -22,10 +22,14 @@ if (!pkgDir || !cargoToml || !changelog) {
   process.exit(2);
 }
 
-// Budgets: the packed tarball today is ~172 kB (one ~300 kB .wasm). These catch an accidental debug
-// build, a stray data file or a second copy of the wasm, not a few kB of growth.
-const MAX_PACKED = Number(process.env.WAZPER_RELEASE_MAX_PACKED || 400_000);
-const MAX_UNPACKED = Number(process.env.WAZPER_RELEASE_MAX_UNPACKED || 1_000_000);
+// Budgets that catch accidents (a debug build of the wasm is several MB; a stray data set or
+// node_modules far more), not growth: measured in Nov 2026, one package had a 297 kB .wasm and packed
+// to 172 kB, and the branches then in flight add a proxy .wasm (313 kB), an embedded base64 copy of
+// the main one (396 kB) and the optional disposable list (515 kB). Byte growth is tracked by
+// `make bench`, not here. Env overrides are for the tests.
+const MAX_PACKED = Number(process.env.WAZPER_RELEASE_MAX_PACKED || 1_500_000);
+const MAX_UNPACKED = Number(process.env.WAZPER_RELEASE_MAX_UNPACKED || 3_000_000);
+const MAX_WASM = Number(process.env.WAZPER_RELEASE_MAX_WASM || 600_000);
 
 const failures = [];
 const ok = (msg) => console.log(`release: ok   ${msg}`);
@@ -114,6 +118,9 @@ if (failures.length === 0 || !failures.some((f) => f.startsWith("tarball"))) ok(
 const size = `packed ${packed.size} B (budget ${MAX_PACKED}), unpacked ${packed.unpackedSize} B (budget ${MAX_UNPACKED})`;
 if (packed.size > MAX_PACKED || packed.unpackedSize > MAX_UNPACKED) fail(`size: ${size}`);
 else ok(`size: ${size}`);
+for (const f of packed.files) {
+  if (f.path.endsWith(".wasm") && f.size > MAX_WASM) fail(`size: ${f.path} is ${f.size} B (budget ${MAX_WASM} per .wasm): a debug build?`);
+}
 
 if (failures.length) {
   console.log(`release: ${failures.length} check(s) failed; nothing published`);

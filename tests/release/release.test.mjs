@@ -172,8 +172,23 @@ test("stray and unexpected files are refused", async () => {
   assert.doesNotMatch(r.out, /wazper\.js\.map/);
 });
 
-test("the size budget is enforced", async () => {
-  const r = await release({ WAZPER_RELEASE_MAX_PACKED: "1000" });
+test("the size budgets are enforced", async () => {
+  let r = await release({ WAZPER_RELEASE_MAX_PACKED: "1000" });
   assert.notEqual(r.code, 0);
   assert.match(r.out, /FAIL size: packed \d+ B \(budget 1000\)/);
+  r = await release({ WAZPER_RELEASE_MAX_UNPACKED: "1000" });
+  assert.notEqual(r.code, 0);
+  assert.match(r.out, /FAIL size: packed \d+ B .*unpacked \d+ B \(budget 1000\)/);
+});
+
+test("a wasm the size of a debug build is refused", async () => {
+  // Not a budget tweak: a real oversized file, as a debug build would be.
+  const env = brokenPkg("big-wasm", (dir) => {
+    const p = join(dir, "wazper_bg.wasm");
+    const wasm = readFileSync(p);
+    writeFileSync(p, Buffer.concat([wasm, Buffer.alloc(700_000)]));
+  });
+  const r = await release(env);
+  assert.notEqual(r.code, 0);
+  assert.match(r.out, /FAIL size: wazper_bg\.wasm is \d+ B \(budget 600000 per \.wasm\): a debug build\?/);
 });
