@@ -169,6 +169,35 @@ mod tests {
         assert_eq!(resolve(root, "/%zz"), Some(PathBuf::from("/srv/%zz")));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_url_path_leaves_the_root(
+            segs in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-z.]{1,4}",
+                    proptest::strategy::Just("..".to_string()),
+                    proptest::strategy::Just("%2e%2E".to_string()),
+                    proptest::strategy::Just("%2F..".to_string()),
+                    proptest::strategy::Just("%5c..".to_string()),
+                    proptest::strategy::Just("%00".to_string()),
+                    "%[0-9a-fA-F]{2}",
+                    ".{0,6}",
+                ],
+                0..6,
+            )
+        ) {
+            let root = Path::new("/srv/www");
+            let url = format!("/{}", segs.join("/"));
+            if let Some(p) = resolve(root, &url) {
+                proptest::prop_assert!(p.starts_with(root), "{url:?} -> {p:?}");
+                proptest::prop_assert!(
+                    p.components().all(|c| matches!(c, std::path::Component::RootDir | std::path::Component::Normal(_))),
+                    "{url:?} -> {p:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn mime_types() {
         assert_eq!(mime_for(Path::new("a.wasm")), "application/wasm");
