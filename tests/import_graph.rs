@@ -207,12 +207,15 @@ fn use_paths(toks: &[Tok]) -> Vec<Vec<String>> {
     out
 }
 
-/// A module of the tree: its path from the crate root and the file that holds it.
+/// A source file's module path and its tokens with line numbers.
+type Parsed = (Vec<String>, Vec<(Tok, usize)>);
+
+/// A crate's modules and the files that hold them.
 struct Crate {
     /// Module path ("client::options") -> file, relative to the crate's source dir.
     modules: BTreeMap<Vec<String>, PathBuf>,
     /// File -> (module path, tokens).
-    files: BTreeMap<PathBuf, (Vec<String>, Vec<(Tok, usize)>)>,
+    files: BTreeMap<PathBuf, Parsed>,
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
