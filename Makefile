@@ -1,5 +1,5 @@
 # The one front door. Every recipe installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: pkg demo test bench
+.PHONY: pkg demo test bench release
 
 # Build the npm package into pkg/.
 pkg:
@@ -17,3 +17,8 @@ test:
 # Run the benchmark: a table on stdout and bench/results/latest.json.
 bench:
 	scripts/bench.sh
+
+# Check the package is ready to publish (version, changelog, tarball contents and size), then
+# `npm publish --dry-run`. RELEASE=1 publishes for real.
+release:
+	RELEASE=$(RELEASE) scripts/release.sh

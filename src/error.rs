@@ -1,7 +1,8 @@
 //! The crate's one error type. Every failure of every call is an `Error` with a stable `ErrorCode`;
 //! the wasm shell maps it, once, to the JS `WazperError`.
 
-/// The stable codes of ../shared/contract.md ("Errors"). Their strings are public API.
+/// The stable codes of docs/contract.md ("Errors"). Their strings are public API; tests/drift.rs
+/// checks that the contract and pkg-template/index.d.ts list the same ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorCode {
     EmailRequired,

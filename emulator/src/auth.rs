@@ -7,15 +7,11 @@
 use axum::http::HeaderMap;
 
 use crate::error::ApiError;
+use crate::messages::{
+    INVALID_KEY_COLLEAGUES, INVALID_KEY_SYNC, INVALID_ORG, KEY_REQUIRED, NOT_LINKED, NO_CREDITS,
+    WAZ_DISABLED,
+};
 use crate::store::Store;
-
-pub const KEY_REQUIRED: &str = "API Key is required";
-pub const INVALID_KEY_SYNC: &str = "Invalid API Key";
-pub const INVALID_KEY_COLLEAGUES: &str = "Invalid API Key or key not linked to an organization";
-pub const NOT_LINKED: &str = "API Key is not linked to a valid organization.";
-pub const INVALID_ORG: &str = "Invalid organization ID";
-pub const NO_CREDITS: &str = "API Key has no remaining credits.";
-pub const WAZ_DISABLED: &str = "Waz is currently disabled";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Endpoint {

@@ -9,17 +9,14 @@ pub struct Millis(pub i64);
 
 impl Millis {
     pub fn iso(self) -> String {
-        let ms = self.0.rem_euclid(1000);
-        let secs = self.0.div_euclid(1000);
-        let days = secs.div_euclid(86_400);
-        let sod = secs.rem_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z",
-            sod / 3600,
-            (sod / 60) % 60,
-            sod % 60
-        )
+        // jiff covers years -9999..=9999; a clock outside them is clamped rather than unprintable.
+        let ts = jiff::Timestamp::from_millisecond(self.0).unwrap_or(if self.0 < 0 {
+            jiff::Timestamp::MIN
+        } else {
+            jiff::Timestamp::MAX
+        });
+        // RFC 3339 in UTC ("Z") with exactly three fractional digits, as the vendor's examples.
+        format!("{ts:.3}")
     }
 }
 
@@ -27,20 +24,6 @@ impl serde::Serialize for Millis {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.iso())
     }
-}
-
-/// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// The wall clock, in milliseconds since the epoch.
@@ -137,6 +120,10 @@ mod tests {
         assert_eq!(Millis(0).iso(), "1970-01-01T00:00:00.000Z");
         assert_eq!(Millis(1_698_400_800_123).iso(), "2023-10-27T10:00:00.123Z");
         assert_eq!(Millis(951_782_400_000).iso(), "2000-02-29T00:00:00.000Z");
+        assert_eq!(Millis(-1).iso(), "1969-12-31T23:59:59.999Z");
+        // Outside jiff's range (which leaves room for any UTC offset): clamped, never a panic.
+        assert_eq!(Millis(i64::MAX).iso(), "9999-12-30T22:00:00.999Z");
+        assert_eq!(Millis(i64::MIN).iso(), "-009999-01-02T01:59:59.000Z");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::error::ApiError;
+use crate::messages;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -204,35 +205,25 @@ pub fn documented_body(status: u16, facts: &RequestFacts) -> Value {
         .and_then(|s| s.canonical_reason())
         .unwrap_or("Error");
     let msg = match (status, path) {
-        (400, "/v1/user-sync") => crate::routes::EMAIL_REQUIRED.to_string(),
-        (400, "/v1/colleagues-create") => crate::routes::CREATE_MISSING.to_string(),
-        (400, "/v1/colleagues-list") => crate::routes::LIST_EMAIL_REQUIRED.to_string(),
-        (400, "/v1/colleagues-update") => crate::routes::UPDATE_MISSING.to_string(),
-        (401, _) if sync => crate::auth::INVALID_KEY_SYNC.to_string(),
-        (401, _) => crate::auth::INVALID_KEY_COLLEAGUES.to_string(),
-        (402, _) => crate::auth::NO_CREDITS.to_string(),
-        (403, _) => crate::auth::WAZ_DISABLED.to_string(),
-        (404, "/v1/colleagues-update") => format!(
-            "Colleague with ID {} not found for client {}.",
-            field("id"),
-            facts.org.as_deref().unwrap_or("unknown")
-        ),
-        (409, "/v1/colleagues-create") => {
-            format!(
-                "A colleague with this email ({}) may already exist for this client or inviter.",
-                field("email")
-            )
+        (400, "/v1/user-sync") => messages::EMAIL_REQUIRED.to_string(),
+        (400, "/v1/colleagues-create") => messages::CREATE_MISSING.to_string(),
+        (400, "/v1/colleagues-list") => messages::LIST_EMAIL_REQUIRED.to_string(),
+        (400, "/v1/colleagues-update") => messages::UPDATE_MISSING.to_string(),
+        (401, _) if sync => messages::INVALID_KEY_SYNC.to_string(),
+        (401, _) => messages::INVALID_KEY_COLLEAGUES.to_string(),
+        (402, _) => messages::NO_CREDITS.to_string(),
+        (403, _) => messages::WAZ_DISABLED.to_string(),
+        (404, "/v1/colleagues-update") => {
+            messages::colleague_not_found(&field("id"), facts.org.as_deref().unwrap_or("unknown"))
         }
-        (409, "/v1/colleagues-update") => format!(
-            "A colleague with the new email ({}) may already exist.",
-            field("email")
-        ),
+        (409, "/v1/colleagues-create") => messages::duplicate_on_create(&field("email")),
+        (409, "/v1/colleagues-update") => messages::duplicate_on_update(&field("email")),
         (500..=599, _) => {
             let details = format!("Injected fault: {status} {reason}");
             return if sync {
-                json!({ "success": false, "error": "Internal server error", "details": details })
+                json!({ "success": false, "error": messages::INTERNAL_ERROR, "details": details })
             } else {
-                json!({ "error": "Internal server error", "details": details })
+                json!({ "error": messages::INTERNAL_ERROR, "details": details })
             };
         }
         _ => reason.to_string(),

@@ -13,6 +13,7 @@ pub mod config;
 pub mod control;
 pub mod error;
 pub mod faults;
+pub mod messages;
 pub mod pipeline;
 pub mod requests;
 pub mod routes;

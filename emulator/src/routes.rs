@@ -12,17 +12,12 @@ use serde_json::{json, Map, Value};
 
 use crate::auth::{authenticate, Caller, Endpoint};
 use crate::error::{json_response, ApiError};
+use crate::messages::{
+    COUNTRY_REQUIRED, CREATE_MISSING, EMAIL_REQUIRED, INVALID_EMAIL, LIST_EMAIL_REQUIRED,
+    SYNC_ACCEPTED, UPDATE_MISSING,
+};
 use crate::state::{AppState, Shared};
 use crate::store::{NewColleague, User};
-
-pub const EMAIL_REQUIRED: &str = "User email is required";
-pub const COUNTRY_REQUIRED: &str = "User IP (country) is required";
-pub const CREATE_MISSING: &str =
-    "Required fields missing: name, email, companyName, and toBeInvitedById are required";
-pub const LIST_EMAIL_REQUIRED: &str = "Email parameter is required";
-pub const UPDATE_MISSING: &str =
-    "Required fields missing: id and either status or email are required";
-pub const INVALID_EMAIL: &str = "Invalid email format";
 
 type Result<T> = std::result::Result<T, ApiError>;
 
@@ -157,7 +152,7 @@ fn user_sync_inner(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<R
             "status": "processing",
             "requestId": request_id,
             "userId": user_id,
-            "message": "Request accepted and is being processed asynchronously."
+            "message": SYNC_ACCEPTED
         }),
     ))
 }

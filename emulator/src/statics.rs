@@ -38,27 +38,13 @@ fn not_found(path: &str) -> Response {
     ApiError::new(404, format!("Not found: {path}")).into_response()
 }
 
-/// Decodes %XX escapes; None for invalid escapes or non-UTF-8 results.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c == b'%' {
-            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(c);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The file a URL path names under `root`, refusing anything that could leave it.
+/// The file a URL path names under `root`, refusing anything that could leave it. Escapes are
+/// decoded first (so `%2e%2e` is caught as ".."); a '%' that starts no valid escape stays literal,
+/// as in the URL standard's percent-decode; a non-UTF-8 result names no file.
 fn resolve(root: &Path, rel: &str) -> Option<PathBuf> {
-    let rel = percent_decode(rel)?;
+    let rel = percent_encoding::percent_decode_str(rel)
+        .decode_utf8()
+        .ok()?;
     let mut p = root.to_path_buf();
     for seg in rel.split('/').filter(|s| !s.is_empty()) {
         if seg == "." || seg == ".." || seg.contains('\\') || seg.contains('\0') {
@@ -172,8 +158,44 @@ mod tests {
         assert_eq!(resolve(root, "/a/b.js"), Some(PathBuf::from("/srv/a/b.js")));
         assert_eq!(resolve(root, "/a/%2e%2e/x"), None);
         assert_eq!(resolve(root, "/../x"), None);
-        assert_eq!(resolve(root, "/%zz"), None);
-        assert_eq!(resolve(root, "/%"), None);
+        assert_eq!(resolve(root, "/a/%2E%2E/x"), None);
+        assert_eq!(resolve(root, "/a%5C..%5Cx"), None);
+        assert_eq!(resolve(root, "/a%00"), None);
+        assert_eq!(resolve(root, "/%ff"), None);
+        assert_eq!(
+            resolve(root, "/caf%C3%A9%20menu.html"),
+            Some(PathBuf::from("/srv/café menu.html"))
+        );
+        assert_eq!(resolve(root, "/%zz"), Some(PathBuf::from("/srv/%zz")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_url_path_leaves_the_root(
+            segs in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-z.]{1,4}",
+                    proptest::strategy::Just("..".to_string()),
+                    proptest::strategy::Just("%2e%2E".to_string()),
+                    proptest::strategy::Just("%2F..".to_string()),
+                    proptest::strategy::Just("%5c..".to_string()),
+                    proptest::strategy::Just("%00".to_string()),
+                    "%[0-9a-fA-F]{2}",
+                    ".{0,6}",
+                ],
+                0..6,
+            )
+        ) {
+            let root = Path::new("/srv/www");
+            let url = format!("/{}", segs.join("/"));
+            if let Some(p) = resolve(root, &url) {
+                proptest::prop_assert!(p.starts_with(root), "{url:?} -> {p:?}");
+                proptest::prop_assert!(
+                    p.components().all(|c| matches!(c, std::path::Component::RootDir | std::path::Component::Normal(_))),
+                    "{url:?} -> {p:?}"
+                );
+            }
+        }
     }
 
     #[test]

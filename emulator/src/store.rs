@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use crate::clock::{user_id_for, Clock, IdGen, Millis};
 use crate::error::ApiError;
+use crate::messages;
 use crate::seed::{Company, Organization, Seed};
 
 /// At most this many entries come back from colleagues-list.
@@ -248,11 +249,11 @@ impl Store {
             .orgs
             .get(org_id)
             .cloned()
-            .ok_or_else(|| ApiError::new(401, crate::auth::INVALID_KEY_COLLEAGUES))?;
+            .ok_or_else(|| ApiError::new(401, messages::INVALID_KEY_COLLEAGUES))?;
         if self.duplicate(org_id, &input.to_be_invited_by_id, &input.email, None) {
             return Err(ApiError::new(
                 409,
-                format!("A colleague with this email ({}) may already exist for this client or inviter.", input.email),
+                messages::duplicate_on_create(&input.email),
             ));
         }
         Ok(self.insert(&org, input))
@@ -297,16 +298,13 @@ impl Store {
         else {
             return Err(ApiError::new(
                 404,
-                format!("Colleague with ID {id} not found for client {org_id}."),
+                messages::colleague_not_found(id, org_id),
             ));
         };
         if let Some(new_email) = &email {
             let inviter = self.colleagues[pos].to_be_invited_by_id.clone(); // panic-ok: pos from position()
             if self.duplicate(org_id, &inviter, new_email, Some(id)) {
-                return Err(ApiError::new(
-                    409,
-                    format!("A colleague with the new email ({new_email}) may already exist."),
-                ));
+                return Err(ApiError::new(409, messages::duplicate_on_update(new_email)));
             }
         }
         let now = self.clock.tick();

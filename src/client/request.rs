@@ -48,21 +48,18 @@ pub fn endpoint_url(base: &str, endpoint: Endpoint) -> String {
     super::text::concat(&[base.trim_end_matches('/'), endpoint.path()])
 }
 
+/// Everything but RFC 3986's unreserved characters (ALPHA / DIGIT / "-" / "." / "_" / "~").
+const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes everything but RFC 3986 unreserved characters, so "+", "@", "&", "=", "#" and
 /// non-ASCII all survive the trip as data.
 pub fn encode_query_component(value: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(value.len() + 8);
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)])); // panic-ok: b >> 4 < 16
-            out.push(char::from(HEX[usize::from(b & 15)])); // panic-ok: b & 15 < 16
-        }
-    }
-    out
+    // Collected rather than `to_string()`: the iterator of &str pieces needs no formatter.
+    percent_encoding::utf8_percent_encode(value, QUERY_VALUE).collect()
 }
 
 /// `{"user": {...}}`, optional fields omitted when absent.
