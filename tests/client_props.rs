@@ -48,9 +48,9 @@ proptest! {
 
     #[test]
     fn options_never_panic_and_never_echo_keys(
-        key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), browser in any::<bool>()
+        key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), u in field(), browser in any::<bool>()
     ) {
-        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d };
+        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d, retry_unsafe: u };
         let rt = if browser { Runtime::Browser } else { Runtime::Server };
         match client_config(Arg::Object(raw), rt) {
             Ok(c) => { let d = format!("{:?}", c); prop_assert!(!d.contains("sk_")) },
@@ -119,6 +119,19 @@ proptest! {
         let _ = parse_retry_after(&s, now);
         let _ = parse_http_date(&s);
         let _ = parse_retry_after(&date, now);
+    }
+
+    /// Whatever the header, a wait is within 60 s and a refusal is over 60 s and an exact JS number.
+    #[test]
+    fn retry_after_is_bounded(digits in "[0-9]{1,40}", s in any::<String>(), now in 0.0..4e12f64) {
+        use wazper::client::retry::{RetryAfter, MAX_SAFE_INTEGER};
+        for v in [digits.as_str(), s.as_str()] {
+            match parse_retry_after(v, now) {
+                Some(RetryAfter::Wait(ms)) => prop_assert!(ms <= 60_000),
+                Some(RetryAfter::TooLong(secs)) => prop_assert!(secs > 60 && secs <= MAX_SAFE_INTEGER),
+                None => prop_assert!(v != digits.as_str()),
+            }
+        }
     }
 
     #[test]

@@ -15,16 +15,35 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// Two-Way searcher (~2.3 KB of wasm, with its slicing panics) for inputs that are a few hundred
 /// bytes and needles of a few. An empty needle is found at 0, as with `str::find`.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    find_by(hay, needle, <[u8]>::eq)
+}
+
+/// `find` with ASCII letters compared case-insensitively: a server may echo the key upper-cased.
+/// Other bytes must match exactly, so a match still starts and ends on char boundaries.
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    find_by(hay, needle, <[u8]>::eq_ignore_ascii_case)
+}
+
+fn find_by(hay: &str, needle: &str, eq: fn(&[u8], &[u8]) -> bool) -> Option<usize> {
     let n = needle.as_bytes();
     hay.as_bytes()
         .windows(n.len().max(1))
-        .position(|w| w == n)
+        .position(|w| eq(w, n))
         .or(n.is_empty().then_some(0))
 }
 
 /// `s` with every non-overlapping `from` replaced by `to`, left to right (as `str::replace` with a
 /// non-empty `from`; an empty `from` leaves `s` as it is).
 pub fn replace(s: &str, from: &str, to: &str) -> String {
+    replace_by(s, from, to, find)
+}
+
+/// `replace` matching `from` in any ASCII letter case.
+pub fn replace_ci(s: &str, from: &str, to: &str) -> String {
+    replace_by(s, from, to, find_ci)
+}
+
+fn replace_by(s: &str, from: &str, to: &str, find: fn(&str, &str) -> Option<usize>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
@@ -80,11 +99,12 @@ pub fn u64_to_string(n: u64) -> String {
 /// an HTML error page never ends up in an exception.
 pub const MAX_SERVER_TEXT: usize = 300;
 
-/// Server text made safe to surface: the API key replaced, control characters dropped, length capped.
+/// Server text made safe to surface: the API key replaced in any letter case, control characters
+/// dropped, length capped.
 pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
     let scrubbed = match api_key {
-        Some(key) if !key.is_empty() && find(text, key).is_some() => {
-            replace(text, key, "[redacted]")
+        Some(key) if !key.is_empty() && find_ci(text, key).is_some() => {
+            replace_ci(text, key, "[redacted]")
         }
         _ => text.to_owned(),
     };
@@ -101,7 +121,11 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
         if key.len() >= 8 {
             for cut in (8..key.len()).rev() {
                 if let Some(prefix) = key.get(..cut) {
-                    if out.ends_with(&concat(&[prefix, "..."])) {
+                    let tail = out
+                        .len()
+                        .checked_sub(prefix.len() + 3)
+                        .and_then(|at| out.get(at..));
+                    if tail.is_some_and(|t| t.eq_ignore_ascii_case(&concat(&[prefix, "..."]))) {
                         let keep = out.len().saturating_sub(prefix.len() + 3);
                         out.truncate(keep);
                         out.push_str("[redacted]...");
@@ -176,5 +200,24 @@ mod tests {
         let s = sanitize_server_text(&text, Some(key));
         assert!(!s.contains("sk_SECRET_"), "{s}");
         assert_eq!(sanitize_server_text("a\r\nb", None), "a  b");
+    }
+
+    #[test]
+    fn sanitize_scrubs_any_letter_case() {
+        let key = "sk_SECRET_123";
+        for echo in ["SK_SECRET_123", "sk_secret_123", "Sk_SeCrEt_123"] {
+            let s = sanitize_server_text(&["Invalid API Key ", echo, "!"].concat(), Some(key));
+            assert_eq!(s, "Invalid API Key [redacted]!");
+            let long = ["y".repeat(MAX_SERVER_TEXT - 10), echo.to_owned()].concat();
+            let s = sanitize_server_text(&long, Some(key));
+            assert!(!s.to_ascii_lowercase().contains("sk_secret_"), "{s}");
+        }
+        // Non-ASCII text around an echo keeps its characters.
+        assert_eq!(
+            sanitize_server_text("clé SK_SECRET_123 é", Some(key)),
+            "clé [redacted] é"
+        );
+        assert_eq!(find_ci("xx\u{fc}ABC", "abc"), Some(4));
+        assert_eq!(replace_ci("aBcabc", "ABC", "-"), "--");
     }
 }
