@@ -296,3 +296,21 @@ export function ensureDir(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** Sends the package's requests for https://api.wazper.com to `baseUrl` (an emulator), so README
+ *  examples with the default base URL run offline. Returns the function that undoes it. */
+export function routeApiTo(baseUrl) {
+  const realFetch = globalThis.fetch;
+  const api = "https://api.wazper.com";
+  globalThis.fetch = (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (url === api || url.startsWith(api + "/")) {
+      const local = baseUrl.replace(/\/$/, "") + url.slice(api.length);
+      return realFetch(typeof input === "string" || input instanceof URL ? local : new Request(local, input), init);
+    }
+    return realFetch(input, init);
+  };
+  return () => {
+    globalThis.fetch = realFetch;
+  };
+}
