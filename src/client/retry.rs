@@ -83,11 +83,121 @@ pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<RetryAfter> {
     }
 }
 
-/// An HTTP date (RFC 9110 5.6.7: IMF-fixdate and the obsolete RFC 850 and asctime forms) as Unix
-/// ms, by the `httpdate` crate: it checks the calendar (day of month, leap years, weekday), which
-/// a date that only looks right would otherwise slip past.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+/// Day names from Thursday, the weekday of 1970-01-01 (day 0).
+const WEEKDAYS: [&str; 7] = ["thu", "fri", "sat", "sun", "mon", "tue", "wed"];
+const WEEKDAYS_LONG: [&str; 7] = [
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+];
+
+/// An HTTP date (RFC 9110 5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms) as Unix ms.
+/// Hand-written rather than the `httpdate` crate, whose SystemTime conversions link std's time
+/// panics into the wasm (over 1 KB gzip more, measured for issue 14); `httpdate` is this parser's
+/// oracle in tests/client_props.rs and fuzz/ instead. An impossible date (29 Feb 2100, 31 Nov,
+/// hour 24, second 60, a weekday that is not the date's) is None: the caller treats it as absent.
 pub fn parse_http_date(s: &str) -> Option<f64> {
-    let at = httpdate::parse_http_date(s).ok()?;
-    let secs = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    let mut day: Option<u32> = None;
+    let mut month: Option<u32> = None;
+    let mut year: Option<i64> = None;
+    let mut time: Option<(u32, u32, u32)> = None;
+    let mut weekday: Option<Option<usize>> = None;
+    let tokens = s.split([' ', ',', '-']).filter(|t| !t.is_empty());
+    for token in tokens {
+        if token.contains(':') {
+            let mut parts = token.split(':');
+            let h = parts.next()?.parse::<u32>().ok()?;
+            let m = parts.next()?.parse::<u32>().ok()?;
+            let sec = parts.next()?.parse::<u32>().ok()?;
+            if parts.next().is_some() || time.is_some() {
+                return None;
+            }
+            time = Some((h, m, sec));
+        } else if token.bytes().all(|b| b.is_ascii_digit()) {
+            let n = token.parse::<i64>().ok()?;
+            if token.len() <= 2 && day.is_none() {
+                // All three forms put the day before the year.
+                day = Some(n as u32);
+            } else if year.is_none() && (token.len() == 4 || token.len() == 2) {
+                // RFC 850 two-digit years: 70-99 are 19xx, the rest 20xx.
+                year = Some(if token.len() == 2 {
+                    if n >= 70 {
+                        1900 + n
+                    } else {
+                        2000 + n
+                    }
+                } else {
+                    n
+                });
+            } else {
+                return None;
+            }
+        } else if token.eq_ignore_ascii_case("GMT") || token.eq_ignore_ascii_case("UTC") {
+            continue;
+        } else if token.len() == 3 && month.is_none() {
+            let lower = token.to_ascii_lowercase();
+            if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+                month = Some(i as u32 + 1);
+            } else if weekday.is_none() {
+                weekday = Some(WEEKDAYS.iter().position(|d| *d == lower));
+            } else {
+                return None;
+            }
+        } else if token.len() >= 3
+            && weekday.is_none()
+            && token.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            let lower = token.to_ascii_lowercase();
+            weekday = Some(WEEKDAYS_LONG.iter().position(|d| *d == lower));
+        } else {
+            return None;
+        }
+    }
+    let (day, month, year, (h, m, sec)) = (day?, month?, year?, time?);
+    if day < 1
+        || day > days_in_month(year, month)
+        || h > 23
+        || m > 59
+        || sec > 59
+        || !(1970..=9999).contains(&year)
+    {
+        return None;
+    }
+    let days = days_from_civil(year, month, day);
+    // A day name that is not a day, or not this date's, makes the date invalid.
+    if let Some(named) = weekday {
+        if named != Some(days.rem_euclid(7) as usize) {
+            return None;
+        }
+    }
+    let secs = days * 86_400 + i64::from(h) * 3600 + i64::from(m) * 60 + i64::from(sec);
     Some(secs as f64 * 1000.0)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
