@@ -1,5 +1,5 @@
 # The one front door. Every recipe installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: pkg demo test bench
+.PHONY: pkg demo test bench fuzz
 
 # Build the npm package into pkg/.
 pkg:
@@ -17,3 +17,9 @@ test:
 # Run the benchmark: a table on stdout and bench/results/latest.json.
 bench:
 	scripts/bench.sh
+
+# Run every cargo-fuzz target (fuzz/, nightly libFuzzer) for FUZZ_SECONDS each (default 60),
+# growing the corpora in fuzz/corpus/. Crash inputs land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
