@@ -63,15 +63,17 @@ async function withServer(script, fn) {
 }
 
 test("userSync is sent once when the answer is lost after the API accepted it", async () => {
-  for (const [name, step, code] of [
-    ["reset", reset(), "network_error"],
-    ["timeout", hang(), "timeout"],
-    ["500", json(500, { error: "Internal server error" }), "server_error"],
-    ["502", json(502, {}), "server_error"],
-    ["504", json(504, {}), "server_error"],
+  // Only the hanging upstream needs a short timeout; the others get a generous one, so a loaded
+  // machine cannot turn a reset into a timeout.
+  for (const [name, step, code, timeoutMs] of [
+    ["reset", reset(), "network_error", 10000],
+    ["timeout", hang(), "timeout", 300],
+    ["500", json(500, { error: "Internal server error" }), "server_error", 10000],
+    ["502", json(502, {}), "server_error", 10000],
+    ["504", json(504, {}), "server_error", 10000],
   ]) {
     await withServer([step, json(202, ACCEPTED)], async (s) => {
-      const client = new WazperClient({ apiKey: KEY, baseUrl: s.baseUrl, timeoutMs: 300, maxRetries: 2 });
+      const client = new WazperClient({ apiKey: KEY, baseUrl: s.baseUrl, timeoutMs, maxRetries: 2 });
       const e = await failure(client.userSync(SYNC));
       assert.equal(e.code, code, name);
       assert.equal(s.seen.length, 1, `${name}: a lost sync must not be repeated (could bill twice)`);
@@ -135,7 +137,7 @@ test("a Retry-After beyond any safe integer is not waited for and is reported as
       const secs = e.details.retryAfterSeconds;
       assert.ok(Number.isSafeInteger(secs) && secs > 60, `${value} -> ${secs}`);
       assert.equal(s.seen.length, 1, "not retried");
-      assert.ok(Date.now() - started < 2000, "not waited for");
+      assert.ok(Date.now() - started < 5000, "not waited for");
     });
   }
 });
@@ -148,7 +150,7 @@ test("an impossible Retry-After date counts as absent: the backoff applies", asy
       assert.deepEqual(await client.listColleagues("jane@acme.example"), [], date);
       assert.equal(s.seen.length, 2);
       const waited = Date.now() - started;
-      assert.ok(waited >= 300 && waited < 3000, `${date}: waited ${waited} ms (backoff is 375-500 ms)`);
+      assert.ok(waited >= 370, `${date}: waited ${waited} ms (backoff is 375-500 ms)`);
     });
   }
 });
