@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
         "{input:?}"
     );
     if let Some(domain) = &c.domain {
-        assert!(c.email.as_deref().is_some_and(|e| e.ends_with(domain.as_str())));
+        assert!(c
+            .email
+            .as_deref()
+            .is_some_and(|e| e.ends_with(domain.as_str())));
         let _ = email::domain_kind(domain);
     }
     if let Some(s) = &c.suggestion {

@@ -62,16 +62,31 @@ fuzz_target!(|data: &[u8]| {
         })
         .expect("valid options"),
     );
-    let head = Head { method, url, origin, preflight_method, preflight_headers, content_length };
-    let HeadDecision::Proceed { route, .. } = proxy.check_head(&head) else { return };
-    let parsed = serde_json::from_str::<Value>(body).ok().filter(Value::is_object).map(Obj);
+    let head = Head {
+        method,
+        url,
+        origin,
+        preflight_method,
+        preflight_headers,
+        content_length,
+    };
+    let HeadDecision::Proceed { route, .. } = proxy.check_head(&head) else {
+        return;
+    };
+    let parsed = serde_json::from_str::<Value>(body)
+        .ok()
+        .filter(Value::is_object)
+        .map(Obj);
     let query = wazper::proxy::query_of(url);
     match proxy.prepare(route, parsed.as_ref(), query, cf_country) {
         Prepared::Forward { url: to, body, .. } => {
             assert!(to.starts_with(UPSTREAM), "{to}");
             assert!(!to[UPSTREAM.len()..].contains("://"), "{to}");
             if let Some(b) = body {
-                assert!(serde_json::from_str::<Value>(&b).is_ok(), "forwarded body is JSON: {b}");
+                assert!(
+                    serde_json::from_str::<Value>(&b).is_ok(),
+                    "forwarded body is JSON: {b}"
+                );
             }
         }
         Prepared::Respond(_) => {}

@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use wazper::client::request::Endpoint;
-use wazper::client::response::{decode, has_documented_shape, map_error, Body, JsonValue, RawResponse};
+use wazper::client::response::{
+    decode, has_documented_shape, map_error, Body, JsonValue, RawResponse,
+};
 
 const KEY: &str = "sk_FUZZ_key_0123";
 
@@ -22,22 +24,43 @@ fn text(v: &Value, name: &str) -> Option<String> {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&status_byte, body)) = data.split_first() else { return };
-    let status = [200u16, 201, 202, 204, 400, 401, 402, 403, 404, 408, 409, 429, 500, 502, 503, 0]
-        [usize::from(status_byte & 15)];
+    let Some((&status_byte, body)) = data.split_first() else {
+        return;
+    };
+    let status = [
+        200u16, 201, 202, 204, 400, 401, 402, 403, 404, 408, 409, 429, 500, 502, 503, 0,
+    ][usize::from(status_byte & 15)];
     let parsed: Option<Value> = serde_json::from_slice(body).ok();
     let raw_text = String::from_utf8_lossy(body);
-    for endpoint in [Endpoint::UserSync, Endpoint::CreateColleague, Endpoint::ListColleagues, Endpoint::UpdateColleague] {
+    for endpoint in [
+        Endpoint::UserSync,
+        Endpoint::CreateColleague,
+        Endpoint::ListColleagues,
+        Endpoint::UpdateColleague,
+    ] {
         let body = match &parsed {
             Some(v) if (200..300).contains(&status) => Body::Json(J(v.clone())),
-            Some(v) => Body::Error { error: text(v, "error"), details: text(v, "details"), code: text(v, "code") },
+            Some(v) => Body::Error {
+                error: text(v, "error"),
+                details: text(v, "details"),
+                code: text(v, "code"),
+            },
             None if (200..300).contains(&status) => Body::NotJson,
-            None => Body::Error { error: Some(raw_text.clone().into_owned()), details: None, code: None },
+            None => Body::Error {
+                error: Some(raw_text.clone().into_owned()),
+                details: None,
+                code: None,
+            },
         };
         if let Body::Json(v) = &body {
             let _ = has_documented_shape(endpoint, v);
         }
-        let response = RawResponse { status, status_text: raw_text.clone().into_owned(), retry_after: None, body };
+        let response = RawResponse {
+            status,
+            status_text: raw_text.clone().into_owned(),
+            retry_after: None,
+            body,
+        };
         match decode(endpoint, response, Some(KEY)) {
             Ok(_) => assert!((200..300).contains(&status)),
             Err(f) => {
@@ -47,6 +70,14 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let e = map_error(status.max(100), &raw_text, Some(&raw_text), Some(&raw_text), Some(KEY));
-    assert!(!format!("{e:?}").to_ascii_lowercase().contains(&KEY.to_ascii_lowercase()));
+    let e = map_error(
+        status.max(100),
+        &raw_text,
+        Some(&raw_text),
+        Some(&raw_text),
+        Some(KEY),
+    );
+    assert!(!format!("{e:?}")
+        .to_ascii_lowercase()
+        .contains(&KEY.to_ascii_lowercase()));
 });

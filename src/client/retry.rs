@@ -109,7 +109,8 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
     let mut year: Option<i64> = None;
     let mut time: Option<(u32, u32, u32)> = None;
     let mut weekday: Option<Option<usize>> = None;
-    let tokens = s.split([' ', ',', '-']).filter(|t| !t.is_empty());
+    // Surrounding whitespace (tabs included) is the header's, not the date's.
+    let tokens = s.trim().split([' ', ',', '-']).filter(|t| !t.is_empty());
     for token in tokens {
         if token.contains(':') {
             let mut parts = token.split(':');

@@ -216,6 +216,11 @@ fn http_date_forms() {
         parse_http_date("Tue, 29 Feb 2000 00:00:00 GMT"),
         Some(951_782_400_000.0)
     );
+    // Found by fuzz/retry_after: surrounding whitespace, tabs too, is the header's.
+    assert_eq!(
+        parse_http_date("\tSun Nov  6 08:49:37 1994 "),
+        Some(784_111_777_000.0)
+    );
     // Seconds beyond any JS safe integer are refused, and reported as an exact JS number.
     use wazper::client::retry::MAX_SAFE_INTEGER;
     for huge in [
