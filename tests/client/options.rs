@@ -75,6 +75,10 @@ fn bad_base_urls() {
         "https://[::1",
         "https://x.test:",
         "javascript:alert(1)",
+        // Found by fuzz/base_url: Unicode spaces and C1 controls, inside or at the end.
+        "https://x.test/p\u{a0}\u{a0}//",
+        "https://x.test/a\u{2003}b",
+        "https://x.test/\u{85}x",
     ] {
         let e = opts(None, Some(base), Runtime::Server).unwrap_err();
         assert_eq!(e.code, ErrorCode::InvalidArgument, "{base}");
