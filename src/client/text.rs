@@ -15,48 +15,49 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// Two-Way searcher (~2.3 KB of wasm, with its slicing panics) for inputs that are a few hundred
 /// bytes and needles of a few. An empty needle is found at 0, as with `str::find`.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
-    find_by(hay, needle, <[u8]>::eq)
-}
-
-/// `find` with ASCII letters compared case-insensitively: a server may echo the key upper-cased.
-/// Other bytes must match exactly, so a match still starts and ends on char boundaries.
-pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    find_by(hay, needle, <[u8]>::eq_ignore_ascii_case)
-}
-
-fn find_by(hay: &str, needle: &str, eq: fn(&[u8], &[u8]) -> bool) -> Option<usize> {
     let n = needle.as_bytes();
     hay.as_bytes()
         .windows(n.len().max(1))
-        .position(|w| eq(w, n))
+        .position(|w| w == n)
         .or(n.is_empty().then_some(0))
+}
+
+/// `find` with ASCII letters compared case-insensitively: a server may echo the key upper-cased.
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    find(&hay.to_ascii_lowercase(), &needle.to_ascii_lowercase())
 }
 
 /// `s` with every non-overlapping `from` replaced by `to`, left to right (as `str::replace` with a
 /// non-empty `from`; an empty `from` leaves `s` as it is).
 pub fn replace(s: &str, from: &str, to: &str) -> String {
-    replace_by(s, from, to, find)
+    replace_in(s, s, from, to)
 }
 
-/// `replace` matching `from` in any ASCII letter case.
+/// `replace` matching `from` in any ASCII letter case. Matches are found in lower-cased copies,
+/// whose byte offsets are the original's (ASCII case mapping keeps lengths), and cut from `s`.
 pub fn replace_ci(s: &str, from: &str, to: &str) -> String {
-    replace_by(s, from, to, find_ci)
+    replace_in(s, &s.to_ascii_lowercase(), &from.to_ascii_lowercase(), to)
 }
 
-fn replace_by(s: &str, from: &str, to: &str, find: fn(&str, &str) -> Option<usize>) -> String {
+/// Replaces in `s` the matches of `from` found in `hay`, which has `s`'s byte offsets.
+fn replace_in(s: &str, hay: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+    let mut at = 0;
+    while let Some(i) = hay
+        .get(at..)
+        .and_then(|rest| find(rest, from))
+        .filter(|_| !from.is_empty())
+    {
         // A match starts and ends on char boundaries, so `get` always succeeds; it keeps this
         // free of slicing panics all the same.
-        let (Some(head), Some(tail)) = (rest.get(..i), rest.get(i + from.len()..)) else {
+        let Some(head) = s.get(at..at + i) else {
             break;
         };
         out.push_str(head);
         out.push_str(to);
-        rest = tail;
+        at += i + from.len();
     }
-    out.push_str(rest);
+    out.push_str(s.get(at..).unwrap_or(""));
     out
 }
 
@@ -103,9 +104,7 @@ pub const MAX_SERVER_TEXT: usize = 300;
 /// dropped, length capped.
 pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
     let scrubbed = match api_key {
-        Some(key) if !key.is_empty() && find_ci(text, key).is_some() => {
-            replace_ci(text, key, "[redacted]")
-        }
+        Some(key) if !key.is_empty() => replace_ci(text, key, "[redacted]"),
         _ => text.to_owned(),
     };
     let mut out = String::with_capacity(scrubbed.len().min(MAX_SERVER_TEXT + 3));
