@@ -100,8 +100,7 @@ const WEEKDAYS_LONG: [&str; 7] = [
 
 /// An HTTP date (RFC 9110 5.6.7: IMF-fixdate, obsolete RFC 850 and asctime forms) as Unix ms.
 /// Hand-written rather than the `httpdate` crate, whose SystemTime conversions link std's time
-/// panics into the wasm (over 1 KB gzip more, measured for issue 14); `httpdate` is this parser's
-/// oracle in tests/client_props.rs and fuzz/ instead. An impossible date (29 Feb 2100, 31 Nov,
+/// panics into the wasm; `httpdate` is this parser's oracle in tests/client_props.rs and fuzz/. An impossible date (29 Feb 2100, 31 Nov,
 /// hour 24, second 60, a weekday that is not the date's) is None: the caller treats it as absent.
 pub fn parse_http_date(s: &str) -> Option<f64> {
     let mut day: Option<u32> = None;
