@@ -194,3 +194,13 @@ test("an upstream that echoes the key in any letter case never gets it into an e
     assert.equal(e.message, "Invalid API Key [redacted]");
   });
 });
+
+test("retryUnsafe must be a boolean", () => {
+  for (const bad of [1, "true", {}]) {
+    assert.throws(
+      () => new WazperClient({ baseUrl: "http://127.0.0.1:1", retryUnsafe: bad }),
+      (e) => e.name === "WazperError" && e.code === "invalid_argument" && e.details?.field === "retryUnsafe",
+    );
+  }
+  assert.ok(new WazperClient({ baseUrl: "http://127.0.0.1:1", retryUnsafe: false }));
+});
