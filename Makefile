@@ -1,5 +1,5 @@
 # The one front door. Every recipe installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: pkg demo test bench release
+.PHONY: pkg demo test bench fuzz release
 
 # Build the npm package into pkg/.
 pkg:
@@ -22,3 +22,9 @@ bench:
 # `npm publish --dry-run`. RELEASE=1 publishes for real.
 release:
 	RELEASE=$(RELEASE) scripts/release.sh
+
+# Run every cargo-fuzz target (fuzz/, nightly libFuzzer) for FUZZ_SECONDS each (default 60),
+# growing the corpora in fuzz/corpus/. Crash inputs land in fuzz/artifacts/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)

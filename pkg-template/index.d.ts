@@ -36,7 +36,8 @@ export interface WazperErrorDetails {
   readonly field?: string;
   /** The server's own `details` string (500 responses carry one). */
   readonly serverDetails?: string;
-  /** The server's `Retry-After`, in seconds, when it asked for a wait longer than the client makes. */
+  /** The server's `Retry-After`, in seconds, when it asked for a wait longer than the client makes
+   *  (capped at `Number.MAX_SAFE_INTEGER`: "at least this long"). */
   readonly retryAfterSeconds?: number;
   readonly [key: string]: unknown;
 }
@@ -77,6 +78,9 @@ export interface ClientOptions {
   skipPersonalEmails?: boolean;
   /** Default false. Required to pass `apiKey` in a browser page or browser worker: it exposes the key. */
   dangerouslyAllowBrowser?: boolean;
+  /** Default false: `userSync` is retried only on 408, 429 and 503, where the API did not run. true
+   *  retries it on network errors, timeouts and 500/502/504 too, which can bill one sync twice. */
+  retryUnsafe?: boolean;
 }
 
 export interface CallOptions {

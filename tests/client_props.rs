@@ -48,9 +48,9 @@ proptest! {
 
     #[test]
     fn options_never_panic_and_never_echo_keys(
-        key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), browser in any::<bool>()
+        key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), u in field(), browser in any::<bool>()
     ) {
-        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d };
+        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d, retry_unsafe: u };
         let rt = if browser { Runtime::Browser } else { Runtime::Server };
         match client_config(Arg::Object(raw), rt) {
             Ok(c) => { let d = format!("{:?}", c); prop_assert!(!d.contains("sk_")) },
@@ -119,6 +119,40 @@ proptest! {
         let _ = parse_retry_after(&s, now);
         let _ = parse_http_date(&s);
         let _ = parse_retry_after(&date, now);
+    }
+
+    /// Differential: on strictly formatted dates in the three RFC 9110 forms (valid or not: day 0-39,
+    /// hour 0-25, wrong weekdays, 29 Feb of any year) the parser agrees with the `httpdate` crate.
+    #[test]
+    fn http_dates_agree_with_httpdate(
+        form in 0..3u8, wd in 0..7usize, day in 0..40u32, mon in 0..12usize, year in 1965..10010i64,
+        h in 0..26u32, m in 0..62u32, sec in 0..62u32,
+    ) {
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const LONG: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        const MONS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let s = match form {
+            0 => format!("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", DAYS[wd], day, MONS[mon], year, h, m, sec),
+            1 => format!("{}, {:02}-{}-{:02} {:02}:{:02}:{:02} GMT", LONG[wd], day, MONS[mon], year % 100, h, m, sec),
+            _ => format!("{} {} {:>2} {:02}:{:02}:{:02} {:04}", DAYS[wd], MONS[mon], day, h, m, sec, year),
+        };
+        let oracle = httpdate::parse_http_date(&s)
+            .ok()
+            .map(|t| t.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as f64 * 1000.0);
+        prop_assert_eq!(parse_http_date(&s), oracle, "{}", s);
+    }
+
+    /// Whatever the header, a wait is within 60 s and a refusal is over 60 s and an exact JS number.
+    #[test]
+    fn retry_after_is_bounded(digits in "[0-9]{1,40}", s in any::<String>(), now in 0.0..4e12f64) {
+        use wazper::client::retry::{RetryAfter, MAX_SAFE_INTEGER};
+        for v in [digits.as_str(), s.as_str()] {
+            match parse_retry_after(v, now) {
+                Some(RetryAfter::Wait(ms)) => prop_assert!(ms <= 60_000),
+                Some(RetryAfter::TooLong(secs)) => prop_assert!(secs > 60 && secs <= MAX_SAFE_INTEGER),
+                None => prop_assert!(v != digits.as_str()),
+            }
+        }
     }
 
     #[test]

@@ -89,6 +89,7 @@ impl ClientConfig {
             call,
             timeout_ms,
             self.max_retries,
+            self.retry_unsafe,
             self.api_key.as_deref(),
         )
         .await

@@ -22,22 +22,42 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
         .or(n.is_empty().then_some(0))
 }
 
+/// `find` with ASCII letters compared case-insensitively: a server may echo the key upper-cased.
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    find(&hay.to_ascii_lowercase(), &needle.to_ascii_lowercase())
+}
+
 /// `s` with every non-overlapping `from` replaced by `to`, left to right (as `str::replace` with a
 /// non-empty `from`; an empty `from` leaves `s` as it is).
 pub fn replace(s: &str, from: &str, to: &str) -> String {
+    replace_in(s, s, from, to)
+}
+
+/// `replace` matching `from` in any ASCII letter case. Matches are found in lower-cased copies,
+/// whose byte offsets are the original's (ASCII case mapping keeps lengths), and cut from `s`.
+pub fn replace_ci(s: &str, from: &str, to: &str) -> String {
+    replace_in(s, &s.to_ascii_lowercase(), &from.to_ascii_lowercase(), to)
+}
+
+/// Replaces in `s` the matches of `from` found in `hay`, which has `s`'s byte offsets.
+fn replace_in(s: &str, hay: &str, from: &str, to: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = find(rest, from).filter(|_| !from.is_empty()) {
+    let mut at = 0;
+    while let Some(i) = hay
+        .get(at..)
+        .and_then(|rest| find(rest, from))
+        .filter(|_| !from.is_empty())
+    {
         // A match starts and ends on char boundaries, so `get` always succeeds; it keeps this
         // free of slicing panics all the same.
-        let (Some(head), Some(tail)) = (rest.get(..i), rest.get(i + from.len()..)) else {
+        let Some(head) = s.get(at..at + i) else {
             break;
         };
         out.push_str(head);
         out.push_str(to);
-        rest = tail;
+        at += i + from.len();
     }
-    out.push_str(rest);
+    out.push_str(s.get(at..).unwrap_or(""));
     out
 }
 
@@ -80,12 +100,11 @@ pub fn u64_to_string(n: u64) -> String {
 /// an HTML error page never ends up in an exception.
 pub const MAX_SERVER_TEXT: usize = 300;
 
-/// Server text made safe to surface: the API key replaced, control characters dropped, length capped.
+/// Server text made safe to surface: the API key replaced in any letter case, control characters
+/// dropped, length capped.
 pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
     let scrubbed = match api_key {
-        Some(key) if !key.is_empty() && find(text, key).is_some() => {
-            replace(text, key, "[redacted]")
-        }
+        Some(key) if !key.is_empty() => replace_ci(text, key, "[redacted]"),
         _ => text.to_owned(),
     };
     let mut out = String::with_capacity(scrubbed.len().min(MAX_SERVER_TEXT + 3));
@@ -101,7 +120,11 @@ pub fn sanitize_server_text(text: &str, api_key: Option<&str>) -> String {
         if key.len() >= 8 {
             for cut in (8..key.len()).rev() {
                 if let Some(prefix) = key.get(..cut) {
-                    if out.ends_with(&concat(&[prefix, "..."])) {
+                    let tail = out
+                        .len()
+                        .checked_sub(prefix.len() + 3)
+                        .and_then(|at| out.get(at..));
+                    if tail.is_some_and(|t| t.eq_ignore_ascii_case(&concat(&[prefix, "..."]))) {
                         let keep = out.len().saturating_sub(prefix.len() + 3);
                         out.truncate(keep);
                         out.push_str("[redacted]...");
@@ -176,5 +199,24 @@ mod tests {
         let s = sanitize_server_text(&text, Some(key));
         assert!(!s.contains("sk_SECRET_"), "{s}");
         assert_eq!(sanitize_server_text("a\r\nb", None), "a  b");
+    }
+
+    #[test]
+    fn sanitize_scrubs_any_letter_case() {
+        let key = "sk_SECRET_123";
+        for echo in ["SK_SECRET_123", "sk_secret_123", "Sk_SeCrEt_123"] {
+            let s = sanitize_server_text(&["Invalid API Key ", echo, "!"].concat(), Some(key));
+            assert_eq!(s, "Invalid API Key [redacted]!");
+            let long = ["y".repeat(MAX_SERVER_TEXT - 10), echo.to_owned()].concat();
+            let s = sanitize_server_text(&long, Some(key));
+            assert!(!s.to_ascii_lowercase().contains("sk_secret_"), "{s}");
+        }
+        // Non-ASCII text around an echo keeps its characters.
+        assert_eq!(
+            sanitize_server_text("clé SK_SECRET_123 é", Some(key)),
+            "clé [redacted] é"
+        );
+        assert_eq!(find_ci("xx\u{fc}ABC", "abc"), Some(4));
+        assert_eq!(replace_ci("aBcabc", "ABC", "-"), "--");
     }
 }

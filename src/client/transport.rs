@@ -71,13 +71,15 @@ pub fn aborted() -> Error {
     Error::new(ErrorCode::Aborted, None, "The call was aborted")
 }
 
-/// Runs `call`: up to `max_retries + 1` attempts of `timeout_ms` each, with the contract's waits.
+/// Runs `call`: up to `max_retries + 1` attempts of `timeout_ms` each, with the contract's waits;
+/// `retry_unsafe` lets userSync retry like the idempotent calls (see `is_retryable`).
 pub async fn execute<T: Transport, C: Clock>(
     transport: &T,
     clock: &C,
     call: &Call,
     timeout_ms: u32,
     max_retries: u32,
+    retry_unsafe: bool,
     api_key: Option<&str>,
 ) -> Result<T::Value, Error> {
     let mut attempt: u32 = 0;
@@ -98,7 +100,7 @@ pub async fn execute<T: Transport, C: Clock>(
         } = failure;
         if error.code == ErrorCode::Aborted
             || attempt >= max_retries
-            || !is_retryable(call.endpoint, &error)
+            || !is_retryable(call.endpoint, &error, retry_unsafe)
         {
             return Err(error);
         }

@@ -111,6 +111,7 @@ pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
         max_retries: prop_static(o, "maxRetries"),
         skip_personal_emails: prop_static(o, "skipPersonalEmails"),
         dangerously_allow_browser: prop_static(o, "dangerouslyAllowBrowser"),
+        retry_unsafe: prop_static(o, "retryUnsafe"),
     })
 }
 
