@@ -167,17 +167,9 @@ impl FullList {
     }
 }
 
-/// The FNV-1a hash of a reversed-label key, as the generator's `keyHash` (for tests).
-#[cfg(test)]
-pub(crate) fn key_hash(domain: &str) -> u64 {
-    let rev: Vec<&str> = domain.split('.').rev().collect();
-    rev.join(".")
-        .bytes()
-        .fold(super::table::FNV_OFFSET, super::table::fnv_step)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::fnv::key_hash;
     use super::*;
     use proptest::prelude::*;
 

@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use super::data::{DOMAINS, REGIONAL};
+use super::fnv::{fnv_step, FNV_OFFSET};
 use super::full::{FullList, LoadError};
 
 /// What the lists say about a domain.
@@ -61,15 +62,8 @@ fn key_end(start: usize) -> usize {
 // domain outside the lists matches an entry with probability about 15000 / 2^61, 7e-15 per
 // lookup, and the generator checks that the entries and the company test set never collide.
 
-pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 const TAG_MASK: u64 = !7;
 const PRESENT: u64 = 4;
-
-#[inline(always)]
-pub(crate) fn fnv_step(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-}
 
 /// Open addressing with linear probing, kept at most 5/8 full; grows by doubling.
 struct Index {
