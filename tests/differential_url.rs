@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use url::Url;
 use wazper::client::options::BaseUrl;
 use wazper::client::request::{build, encode_query_component, Endpoint};
+use wazper::error::ErrorCode;
 
 /// Base URLs from a grammar of real and awkward parts: the cases where the two parsers could
 /// disagree (case, IPv6, ports, prefixes, credentials, escapes, non-ASCII) come up often.
@@ -62,37 +63,6 @@ fn base_url() -> impl Strategy<Value = String> {
         .prop_map(|(s, u, h, p, pa, t)| format!("{s}{u}{h}{p}{pa}{t}"))
 }
 
-/// Where `BaseUrl::parse` is known to accept a URL the URL Standard rejects, so `fetch` fails on every
-/// call (network_error) instead of the constructor failing with a clear invalid_argument. Reported for
-/// a fix in src/client/options.rs; each entry goes once BaseUrl rejects its case, and anything else
-/// that diverges fails the test.
-fn known_divergence(base: &BaseUrl) -> Option<&'static str> {
-    let authority = base.text.split_once("://").map_or("", |(_, r)| r);
-    let authority = authority.split('/').next().unwrap_or("");
-    let port = authority
-        .get(base.host.len()..)
-        .unwrap_or("")
-        .strip_prefix(':');
-    if port.is_some_and(|p| p.parse::<u16>().is_err()) {
-        return Some("port over 65535");
-    }
-    if let Some(inner) = base
-        .host
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-    {
-        if inner.parse::<std::net::Ipv6Addr>().is_err() {
-            return Some("bracketed host that is not an IPv6 address");
-        }
-    } else if base
-        .host
-        .contains(['<', '>', '^', '|', '\\', '[', ']', '%'])
-    {
-        return Some("forbidden host code point (or an escape) in a domain");
-    }
-    None
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2048))]
 
@@ -104,11 +74,9 @@ proptest! {
         let url = match Url::parse(&input) {
             Ok(url) => url,
             Err(e) => {
-                prop_assert!(
-                    known_divergence(&base).is_some(),
+                return Err(TestCaseError::fail(format!(
                     "BaseUrl accepts {input:?} but the URL Standard says {e:?}"
-                );
-                return Ok(());
+                )));
             }
         };
         prop_assert_eq!(url.scheme() == "https", base.https, "scheme of {}", input);
@@ -186,30 +154,42 @@ fn known_answers_agree() {
 }
 
 #[test]
-fn known_divergences_are_what_they_say() {
-    // Each reported divergence, shown on one input: BaseUrl accepts, the URL Standard does not.
-    for (input, why) in [
-        ("https://api.example:65536", "port over 65535"),
-        (
-            "https://[not:ipv6]",
-            "bracketed host that is not an IPv6 address",
-        ),
-        (
-            "https://a<b.example",
-            "forbidden host code point (or an escape) in a domain",
-        ),
-    ] {
-        let base = BaseUrl::parse(input).expect("accepted today");
-        assert!(Url::parse(input).is_err(), "{input}");
-        assert_eq!(known_divergence(&base), Some(why), "{input}");
-    }
-    // And the filter lets nothing ordinary through.
+fn what_the_url_standard_refuses_fails_in_the_constructor() {
+    // Each once accepted by BaseUrl and left to fail on every call as a network_error: now a typed
+    // invalid_argument about baseUrl from the constructor, as for other bad base URLs.
     for input in [
-        "https://api.example:443",
+        "https://api.example:65536",
+        "https://api.example:99999/v1",
+        "http://[::1]:70000",
+        "https://[not:ipv6]",
+        "https://[fe80::1%25eth0]",
+        "https://[]",
+        "https://[::1]x",
+        "https://a<b.example",
+        "https://a>b.example",
+        "https://a^b|c.example",
+        "https://a%zz.example",
+        "https://a]b.example",
+    ] {
+        assert!(Url::parse(input).is_err(), "{input}");
+        let e = BaseUrl::parse(input).expect_err(input);
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{input}");
+        assert_eq!(e.details.and_then(|d| d.field), Some("baseUrl"), "{input}");
+    }
+    // To the URL Standard a backslash ends an http(s) host (host "a", path "/b.example"); a base
+    // URL that reads one way and fetches another is refused.
+    assert!(BaseUrl::parse("https://a\\b.example").is_err());
+    // The edges that stay accepted, as the URL Standard accepts them.
+    for input in [
+        "https://api.example:65535",
+        "https://api.example:0",
+        "https://api.example:00443",
         "http://[::1]:80",
         "http://[2001:db8::1]/p",
+        "http://[::ffff:192.0.2.1]",
+        "https://a-b_c.example",
     ] {
-        let base = BaseUrl::parse(input).expect("accepted");
-        assert_eq!(known_divergence(&base), None, "{input}");
+        assert!(Url::parse(input).is_ok(), "{input}");
+        assert!(BaseUrl::parse(input).is_ok(), "{input}");
     }
 }

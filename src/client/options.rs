@@ -344,21 +344,47 @@ impl BaseUrl {
         if authority.contains('@') {
             return Err(bad("must not contain credentials"));
         }
+        // The host rules of the URL Standard (what fetch applies), so a base URL fetch would
+        // refuse fails here with invalid_argument instead of as a network_error on every call.
         let host = if authority.starts_with('[') {
-            match authority.find(']').and_then(|end| authority.get(..=end)) {
-                Some(host) => host,
-                None => return Err(bad("has an unterminated IPv6 address")),
+            let Some(host) = authority.find(']').and_then(|end| authority.get(..=end)) else {
+                return Err(bad("has an unterminated IPv6 address"));
+            };
+            let inner = host.get(1..host.len() - 1).unwrap_or("");
+            // Zone IDs ("%25eth0") are not part of the URL Standard either.
+            if inner.parse::<std::net::Ipv6Addr>().is_err() {
+                return Err(bad("has an invalid IPv6 address"));
             }
+            host
         } else {
             authority.split(':').next().unwrap_or("")
         };
         if host.is_empty() {
             return Err(bad("has no host"));
         }
+        // Forbidden domain code points (spaces, controls, '#', '?', '@', '/' and ':' are handled
+        // above); '%' too: an escaped host is refused rather than decoded.
+        if !host.starts_with('[')
+            && host
+                .bytes()
+                .any(|b| matches!(b, b'<' | b'>' | b'[' | b'\\' | b']' | b'^' | b'|' | b'%'))
+        {
+            return Err(bad("has a character not allowed in a host name"));
+        }
         let port = authority.get(host.len()..).unwrap_or("");
         let port_ok = match port.strip_prefix(':') {
             None => port.is_empty(),
-            Some(digits) => !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()),
+            // At most 65535; leading zeros are allowed, as in the URL Standard.
+            Some(digits) => {
+                !digits.is_empty()
+                    && digits
+                        .bytes()
+                        .try_fold(0u32, |n, b| {
+                            let n = n * 10 + u32::from(b.wrapping_sub(b'0'));
+                            (b.is_ascii_digit() && n <= 0xFFFF).then_some(n)
+                        })
+                        .is_some()
+            }
         };
         if !port_ok {
             return Err(bad("has an invalid port"));
