@@ -93,7 +93,7 @@ fn wrong_success_shapes_are_invalid_response() {
     );
 }
 
-/// Every documented error of every endpoint (../shared/wazper-api).
+/// Every documented error of every endpoint (docs/api.md).
 #[test]
 fn documented_errors_map_to_codes() {
     use ErrorCode::*;
