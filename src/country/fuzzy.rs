@@ -8,7 +8,7 @@
 //! built on the first typo query, never at start-up.
 
 use super::data::{LATIN, REJECT};
-use super::store::{fnv1a, text_entry};
+use super::store::{fnv1a, heap_sort, text_entry};
 use std::sync::OnceLock;
 
 /// Longest input we try to correct, and longest candidate name. Long names are official forms
@@ -39,35 +39,6 @@ fn index() -> &'static [u64] {
         out.dedup();
         out
     })
-}
-
-/// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and this
-/// runs once.
-fn heap_sort(v: &mut [u64]) {
-    fn sift(v: &mut [u64], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v.get(child) < v.get(child + 1) {
-                child += 1;
-            }
-            if v.get(root) >= v.get(child) {
-                return;
-            }
-            v.swap(root, child); // panic-ok: root < child < end <= len
-            root = child;
-        }
-    }
-    let n = v.len();
-    for start in (0..n / 2).rev() {
-        sift(v, start, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end); // panic-ok: end < n
-        sift(v, 0, end);
-    }
 }
 
 /// FNV-1a of `key` with the byte at `skip` left out.
@@ -150,20 +121,11 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     (d <= bound).then_some(d)
 }
 
-/// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
-/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
-/// when another country (or a must-reject name) in the neighbourhood is within MARGIN more:
-/// near-ties are guesses.
-pub fn nearest(key: &[u8]) -> Option<u8> {
+/// Calls `f(cost, value)` for every Latin-script name within `reach` of `key` (an already
+/// normalised key of at most MAX_LEN letters), each name once.
+fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
     let n = key.len();
-    let k = max_cost(n);
-    if k == 0 || n > MAX_LEN || !key.iter().all(|b| b.is_ascii_alphanumeric()) {
-        return None;
-    }
     let idx = index();
-    let reach = k + MARGIN - 1; // costs up to here matter for the near-tie rule
-    let mut best: Option<(usize, u8)> = None;
-    let mut second = usize::MAX; // nearest cost of any other value
     let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
     let mut seen_n = 0;
     for probe in core::iter::once(fnv1a(key)).chain((0..n).map(|i| hash_without(key, i))) {
@@ -185,61 +147,60 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
             let Some((cand, value, _)) = text_entry(LATIN, usize::from(at)) else {
                 continue;
             };
-            let Some(d) = osa_within(key, cand, reach) else {
-                continue;
-            };
-            match best {
-                Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
-                Some((bd, _)) if d < bd => {
-                    second = second.min(bd);
-                    best = Some((d, value));
-                }
-                Some(_) => second = second.min(d),
-                None => best = Some((d, value)),
+            if let Some(d) = osa_within(key, cand, reach) {
+                f(d, value);
             }
         }
     }
+}
+
+/// Whether `key` can be corrected at all: Latin letters and digits, of a length typos are read in.
+fn correctable(key: &[u8]) -> bool {
+    max_cost(key.len()) > 0 && key.len() <= MAX_LEN && key.iter().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
+/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
+/// when another country (or a must-reject name) in the neighbourhood is within MARGIN more:
+/// near-ties are guesses.
+pub fn nearest(key: &[u8]) -> Option<u8> {
+    if !correctable(key) {
+        return None;
+    }
+    let k = max_cost(key.len());
+    let mut best: Option<(usize, u8)> = None;
+    let mut second = usize::MAX; // nearest cost of any other value
+                                 // Costs up to k + MARGIN - 1 matter for the near-tie rule.
+    scan(key, k + MARGIN - 1, |d, value| match best {
+        Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
+        Some((bd, _)) if d < bd => {
+            second = second.min(bd);
+            best = Some((d, value));
+        }
+        Some(_) => second = second.min(d),
+        None => best = Some((d, value)),
+    });
     let (d, v) = best?;
     (d <= k && v != REJECT && second >= d + MARGIN).then_some(v)
+}
+
+/// Whether a shipped name of another country (or a must-reject name) is a typo away from `key`:
+/// then an exact match among the runtime's names ("Nigera", Latvian for Niger, one slip from
+/// Nigeria) is as likely a slip as that name, and is not taken.
+pub fn near_other(key: &[u8], country: u8) -> bool {
+    if !correctable(key) {
+        return false;
+    }
+    let mut near = false;
+    scan(key, max_cost(key.len()), |_, value| {
+        near |= value != country
+    });
+    near
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typo_timing() {
-        for q in [
-            &b"germnay"[..],
-            b"phillipines",
-            b"untiedstates",
-            b"siberia",
-            b"asdfghjk",
-        ] {
-            let r = nearest(q);
-            let t = std::time::Instant::now();
-            for _ in 0..1000 {
-                std::hint::black_box(nearest(std::hint::black_box(q)));
-            }
-            println!(
-                "{:?} -> {r:?}: {:?}/call",
-                String::from_utf8_lossy(q),
-                t.elapsed() / 1000
-            );
-        }
-    }
-
-    #[test]
-    fn heap_sort_sorts() {
-        let mut v: Vec<u64> = (0..1000u64)
-            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 7)
-            .collect();
-        let mut w = v.clone();
-        heap_sort(&mut v);
-        w.sort_unstable();
-        assert_eq!(v, w);
-        heap_sort(&mut []);
-    }
 
     #[test]
     fn osa() {

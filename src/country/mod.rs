@@ -1,11 +1,14 @@
 //! Country normalisation: codes, names in many languages, flag emoji and typos, IANA time zones and
-//! locale tags -> one canonical country (the names of ../shared/data/country-names-en.tsv).
+//! locale tags -> one canonical country (the names of data/country/country-names-en.tsv).
 //!
 //! Everything is table lookups in generated, sorted data (`data`, made by
-//! scripts/gen-country-data.mjs); nothing is built at start-up. Rejecting beats guessing: every
-//! ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
+//! scripts/gen-country-data.mjs); nothing is built at start-up. Names the tables lack can come from
+//! an [`ExtraNames`] index that the host registers ([`set_extra_names`]: the wasm shell builds one
+//! from the runtime's CLDR on the first input the tables do not answer exactly). Rejecting beats
+//! guessing: every ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
 
 mod data;
+mod extra;
 mod fuzzy;
 mod locale;
 pub mod normalize;
@@ -16,8 +19,25 @@ use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS,
 use normalize::{Key, Words};
 use store::Hit;
 
+pub use extra::ExtraNames;
 pub use locale::from_locale;
 pub use timezone::from_time_zone;
+
+/// Supplies the runtime's names, built on first call (so lookups the shipped tables answer never
+/// pay for it); `None` when the runtime has none.
+pub type ExtraSource = fn() -> Option<&'static ExtraNames>;
+
+static EXTRA: std::sync::OnceLock<ExtraSource> = std::sync::OnceLock::new();
+
+/// Registers where [`lookup`] finds names beyond the shipped tables (once per process; later
+/// calls are ignored). Native code registers nothing and gets the shipped tables only.
+pub fn set_extra_names(source: ExtraSource) {
+    let _ = EXTRA.set(source);
+}
+
+/// Candidate locales (CLDR's, without region: "fr", "sr-Latn") whose `Intl.DisplayNames` region
+/// names the wasm shell indexes; the runtime keeps those it supports.
+pub const RUNTIME_LOCALES: &str = data::RUNTIME_LOCALES;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Country {
@@ -57,12 +77,18 @@ pub fn all() -> &'static [Country] {
 
 /// The country an input names, or `None` when it names none or is ambiguous.
 pub fn lookup(input: &str) -> Option<&'static Country> {
-    COUNTRIES.get(usize::from(resolve(input)?))
+    COUNTRIES.get(usize::from(resolve(input, EXTRA.get().copied())?))
 }
 
 /// Like [`lookup`], as the index of the country in [`all`] (for callers that cache per country).
 pub fn lookup_index(input: &str) -> Option<usize> {
-    resolve(input).map(usize::from)
+    resolve(input, EXTRA.get().copied()).map(usize::from)
+}
+
+/// [`lookup_index`] with an explicit source of extra names instead of the registered one (`None`:
+/// the shipped tables only).
+pub fn lookup_index_with(input: &str, extra: Option<ExtraSource>) -> Option<usize> {
+    resolve(input, extra).map(usize::from)
 }
 
 /// `lookup` rendered in `format`.
@@ -75,7 +101,52 @@ pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     })
 }
 
-fn resolve(input: &str) -> Option<u8> {
+/// Exact lookups: the shipped tables first, then the extra names, asked for only when the tables
+/// have no answer (a shipped reject stays a reject).
+struct Finder {
+    source: Option<ExtraSource>,
+    names: Option<&'static ExtraNames>,
+    /// Whether the last hit came from the extra names.
+    extra_hit: bool,
+}
+
+impl Finder {
+    fn find(&mut self, key: &[u8]) -> Option<Hit> {
+        self.extra_hit = false;
+        if let Some(hit) = find_static(key) {
+            return Some(hit);
+        }
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(source) = self.source.take() {
+            self.names = source();
+        }
+        let hit = self.names?.find(key);
+        self.extra_hit = hit.is_some();
+        hit
+    }
+}
+
+fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
+    let mut finder = Finder {
+        source: extra,
+        names: None,
+        extra_hit: false,
+    };
+    let found = resolve_with(input, &mut finder)?;
+    // A runtime name that is one slip from a shipped name of another country is a guess.
+    if finder.extra_hit {
+        let words = Words::parse(input.trim())?;
+        if fuzzy::near_other(words.key_all(), found) {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+fn resolve_with(input: &str, finder: &mut Finder) -> Option<u8> {
+    let mut find = |k: &[u8]| finder.find(k);
     let s = input.trim();
     if s.is_empty() || s.len() > MAX_INPUT {
         return None;
@@ -128,7 +199,7 @@ fn resolve(input: &str) -> Option<u8> {
     fuzzy::nearest(all)
 }
 
-fn find(key: &[u8]) -> Option<Hit> {
+fn find_static(key: &[u8]) -> Option<Hit> {
     if key.is_empty() {
         None
     } else if key.is_ascii() {

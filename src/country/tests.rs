@@ -99,3 +99,57 @@ fn formats() {
     assert_eq!(normalize("Deutschland", Format::Alpha3), Some("DEU"));
     assert_eq!(Format::parse("ALPHA2"), None);
 }
+
+/// A fake runtime: two names the tables lack, one name two countries claim, one that the tables
+/// already reject and one that the tables give another country.
+fn fake_extra() -> Option<&'static ExtraNames> {
+    static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
+    let idx = |a2: &str| all().iter().position(|c| c.alpha2 == a2).unwrap();
+    Some(NAMES.get_or_init(|| {
+        let mut n = ExtraNames::new();
+        n.add("Zorgländia", idx("FR"));
+        n.add("Blorpistan", idx("DE"));
+        n.add("Twinland", idx("CD"));
+        n.add("Twinland", idx("CG"));
+        n.add("Europe", idx("FR"));
+        n.add("Deutschland", idx("FR"));
+        n.finish()
+    }))
+}
+
+fn with_extra(s: &str) -> Option<&'static str> {
+    lookup_index_with(s, Some(fake_extra)).map(|i| all()[i].alpha2)
+}
+
+#[test]
+fn extra_names() {
+    assert_eq!(with_extra("ZORGLANDIA"), Some("FR"));
+    assert_eq!(with_extra("Blorpistan"), Some("DE"));
+    // Official-form prefixes and inversion apply to them too.
+    assert_eq!(with_extra("Republic of Blorpistan"), Some("DE"));
+    assert_eq!(with_extra("Twinland"), None, "claimed by two countries");
+    assert_eq!(with_extra("Europe"), None, "the shipped reject wins");
+    assert_eq!(
+        with_extra("Deutschland"),
+        Some("DE"),
+        "the shipped name wins"
+    );
+    assert_eq!(with_extra("Qwertyzland"), None);
+    assert_eq!(a2("Zorglandia"), None, "not without the extra names");
+    let n = fake_extra().unwrap();
+    assert_eq!(
+        n.len(),
+        3,
+        "names the tables answer are left out; the conflict is one key"
+    );
+}
+
+#[test]
+fn extra_names_asked_only_on_a_miss() {
+    fn panicking() -> Option<&'static ExtraNames> {
+        panic!("asked for extra names on an exact hit")
+    }
+    for s in ["US", "Germany", "Deutschland", "n/a", "🇫🇷", "Korea, Rep."] {
+        let _ = lookup_index_with(s, Some(panicking));
+    }
+}

@@ -1,9 +1,15 @@
 //! JS bindings of the `country` core module. Every export takes `JsValue`s so that any JS value
 //! (undefined, numbers, objects, symbols...) is accepted: non-strings give null, nothing throws.
 
-use crate::country::{self, Country, Format};
-use std::cell::RefCell;
+use crate::country::{self, Country, ExtraNames, Format};
+use js_sys::{Array, JsString, Object, Reflect};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Longest input read, in UTF-16 units (the contract's cap): a longer string is answered null
+/// without being copied into wasm memory, so no input can grow it.
+const MAX_INPUT: u32 = 4096;
 
 thread_local! {
     /// The JS strings already made for (format, country): returning a held JS string is several
@@ -36,8 +42,12 @@ fn cached(format: Format, index: usize) -> JsValue {
     })
 }
 
-/// The string inside `v`, or `None` for any other JS value (no coercion: `toString` is never called).
+/// The string inside `v`, or `None` for any other JS value (no coercion: `toString` is never called)
+/// and for a string over MAX_INPUT units, whose length is read without copying it.
 fn text(v: &JsValue) -> Option<String> {
+    if v.dyn_ref::<JsString>()?.length() > MAX_INPUT {
+        return None;
+    }
     v.as_string()
 }
 
@@ -106,4 +116,74 @@ pub extern "C" fn wazper_country_index(len: u32) -> u32 {
         .and_then(country::lookup_index)
         .and_then(|i| u32::try_from(i).ok())
         .map_or(0, |i| i.saturating_add(1))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DisplayNames`, bound with `catch` so that a runtime without it (or a locale it
+    /// rejects) gives an error value instead of a throw through the helper.
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locales: &JsValue, options: &JsValue) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(static_method_of = DisplayNames, js_namespace = Intl, js_class = "DisplayNames", js_name = supportedLocalesOf, catch)]
+    fn supported_locales_of(locales: &JsValue) -> Result<Array, JsValue>;
+}
+
+thread_local! {
+    /// The runtime's names: `None` until first asked, then built once (and kept: ~30k keys, 8 bytes each).
+    static RUNTIME: Cell<Option<Option<&'static ExtraNames>>> = const { Cell::new(None) };
+}
+
+/// Registers the runtime's CLDR names with the core once the instance starts: storing a function
+/// pointer is all it does (no I/O, timers or randomness, which Workers forbid at start-up).
+#[wasm_bindgen(start)]
+pub fn start() {
+    country::set_extra_names(runtime_names);
+}
+
+/// The region names of every CLDR locale the runtime supports, indexed on first call: the core asks
+/// only for an input the shipped tables do not answer exactly. First-call cost: bench/country.mjs.
+fn runtime_names() -> Option<&'static ExtraNames> {
+    RUNTIME.with(|slot| {
+        if let Some(names) = slot.get() {
+            return names;
+        }
+        // Marked as absent first: nothing below can re-enter, but a failed build must not retry on every miss.
+        slot.set(Some(None));
+        let names = build_runtime_names().map(|n| &*Box::leak(Box::new(n)));
+        slot.set(Some(names));
+        names
+    })
+}
+
+fn build_runtime_names() -> Option<ExtraNames> {
+    let candidates: Array = country::RUNTIME_LOCALES
+        .split(' ')
+        .map(JsValue::from_str)
+        .collect();
+    let locales = DisplayNames::supported_locales_of(&candidates).ok()?;
+    let options = Object::new();
+    for (k, v) in [("type", "region"), ("fallback", "none")] {
+        let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    let codes: Vec<JsValue> = country::all()
+        .iter()
+        .map(|c| JsValue::from_str(c.alpha2))
+        .collect();
+    let mut names = ExtraNames::new();
+    for locale in locales.iter() {
+        let Ok(dn) = DisplayNames::new(&locale, &options) else {
+            continue;
+        };
+        for (i, code) in codes.iter().enumerate() {
+            // A region name is a short string: taken as it is, without text()'s length check.
+            if let Some(name) = dn.of(code).ok().and_then(|v| v.as_string()) {
+                names.add(&name, i);
+            }
+        }
+    }
+    Some(names.finish())
 }
