@@ -326,6 +326,18 @@ const runtimeLocales = require(root + "node_modules/cldr-core/availableLocales.j
   .availableLocales.full.filter((t) => !t.split("-").slice(1).some((s) => /^([A-Z]{2}|\d{3})$/.test(s)))
   .concat(tsv(DATA + "runtime-locales.tsv").map(([loc]) => loc))
   .sort();
+// Grouped by each locale's likely script (its script subtag, else CLDR's likelySubtags), so the wasm
+// shell can index one script at a time without asking the runtime: "Arab ar fa ...;Cyrl ...".
+const likely = require(root + "node_modules/cldr-core/supplemental/likelySubtags.json").supplemental.likelySubtags;
+const scriptOf = (tag) => {
+  const sub = tag.split("-").find((s, i) => i > 0 && /^[A-Z][a-z]{3}$/.test(s));
+  const script = sub ?? (likely[tag.split("-")[0]] ?? "").split("-")[1];
+  if (!script) throw new Error(`no likely script for ${tag}`);
+  return script;
+};
+const byScript = new Map();
+for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scriptOf(t)) ?? []), t]);
+const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
@@ -382,8 +394,8 @@ ${list(byNum)}
 ];
 
 /// CLDR's locales without a region subtag (cldr-core availableLocales "full") and those of
-/// data/country/runtime-locales.tsv, space-separated.
-pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeLocales.join(" "))};
+/// data/country/runtime-locales.tsv, grouped by likely script: "Arab ar fa ...;Cyrl be bg ...".
+pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
 pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];

@@ -12,6 +12,7 @@ mod extra;
 mod fuzzy;
 mod locale;
 pub mod normalize;
+pub mod script;
 mod store;
 mod timezone;
 
@@ -23,9 +24,9 @@ pub use extra::ExtraNames;
 pub use locale::from_locale;
 pub use timezone::from_time_zone;
 
-/// Supplies the runtime's names, built on first call (so lookups the shipped tables answer never
-/// pay for it); `None` when the runtime has none.
-pub type ExtraSource = fn() -> Option<&'static ExtraNames>;
+/// Supplies the runtime's names in one script class (see [`script`]), built on first call (so
+/// lookups the shipped tables answer never pay for it); `None` when the runtime has none.
+pub type ExtraSource = fn(u8) -> Option<&'static ExtraNames>;
 
 static EXTRA: std::sync::OnceLock<ExtraSource> = std::sync::OnceLock::new();
 
@@ -36,7 +37,8 @@ pub fn set_extra_names(source: ExtraSource) {
 }
 
 /// Candidate locales (CLDR's, without region: "fr", "sr-Latn") whose `Intl.DisplayNames` region
-/// names the wasm shell indexes; the runtime keeps those it supports.
+/// names the wasm shell indexes, grouped by likely script: "Arab ar fa ...;Cyrl be bg ..." (the
+/// first word of a group is its ISO 15924 code). The runtime keeps those it supports.
 pub const RUNTIME_LOCALES: &str = data::RUNTIME_LOCALES;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -101,11 +103,10 @@ pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     })
 }
 
-/// Exact lookups: the shipped tables first, then the extra names, asked for only when the tables
-/// have no answer (a shipped reject stays a reject).
+/// Exact lookups in the shipped tables, then (when a source is given) in the extra names of the
+/// key's script.
 struct Finder {
     source: Option<ExtraSource>,
-    names: Option<&'static ExtraNames>,
     /// Whether the last hit came from the extra names.
     extra_hit: bool,
 }
@@ -116,26 +117,33 @@ impl Finder {
         if let Some(hit) = find_static(key) {
             return Some(hit);
         }
-        if key.is_empty() {
-            return None;
-        }
-        if let Some(source) = self.source.take() {
-            self.names = source();
-        }
-        let hit = self.names?.find(key);
+        let names = self.source.filter(|_| !key.is_empty())?(script::of_key(key))?;
+        let hit = names.find(key);
         self.extra_hit = hit.is_some();
         hit
     }
 }
 
+/// The shipped tables decide first, typo correction included, so their answers never depend on the
+/// runtime; only an input they know nothing of is looked up among the extra names, exactly. An
+/// extra name one slip from a shipped name of another country is a guess, and is not taken.
 fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
-    let mut finder = Finder {
-        source: extra,
-        names: None,
+    let mut shipped = Finder {
+        source: None,
         extra_hit: false,
     };
-    let found = resolve_with(input, &mut finder)?;
-    // A runtime name that is one slip from a shipped name of another country is a guess.
+    match resolve_with(input, &mut shipped, true) {
+        Some(Hit::Country(i)) => return Some(i),
+        Some(Hit::Reject) => return None,
+        None => {}
+    }
+    let mut finder = Finder {
+        source: Some(extra?),
+        extra_hit: false,
+    };
+    let Some(Hit::Country(found)) = resolve_with(input, &mut finder, false) else {
+        return None;
+    };
     if finder.extra_hit {
         let words = Words::parse(input.trim())?;
         if fuzzy::near_other(words.key_all(), found) {
@@ -145,21 +153,24 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
     Some(found)
 }
 
-fn resolve_with(input: &str, finder: &mut Finder) -> Option<u8> {
+/// `None` when nothing matched; `Some(Hit::Reject)` when the input is known to name no country.
+fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
     let mut find = |k: &[u8]| finder.find(k);
     let s = input.trim();
     if s.is_empty() || s.len() > MAX_INPUT {
-        return None;
+        return Some(Hit::Reject);
     }
     if let Some(i) = flag(s) {
-        return Some(i);
+        return Some(Hit::Country(i));
     }
     match code(s) {
-        Code::Country(i) => return Some(i),
-        Code::Reserved => return None,
+        Code::Country(i) => return Some(Hit::Country(i)),
+        Code::Reserved => return Some(Hit::Reject),
         Code::Other => {}
     }
-    let words = Words::parse(s)?;
+    let Some(words) = Words::parse(s) else {
+        return Some(Hit::Reject);
+    };
     let mut key = Key::new();
     // Whole input, then "X, Y" as "Y X", then "(Y) X".
     for variant in 0..3 {
@@ -169,10 +180,8 @@ fn resolve_with(input: &str, finder: &mut Finder) -> Option<u8> {
             2 if words.has_paren() => words.key_paren_first(&mut key),
             _ => continue,
         };
-        match find(k) {
-            Some(Hit::Country(i)) => return Some(i),
-            Some(Hit::Reject) => return None,
-            None => {}
+        if let Some(hit) = find(k) {
+            return Some(hit);
         }
     }
     if words.has_paren() {
@@ -181,7 +190,9 @@ fn resolve_with(input: &str, finder: &mut Finder) -> Option<u8> {
         let outer = find(words.key_without_paren(&mut key));
         let inner = find(words.key_paren_only(&mut key));
         return match (outer, inner) {
-            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(a),
+            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(Hit::Country(a)),
+            // Two different answers: a contradiction. One side unknown: perhaps a runtime name.
+            (Some(_), Some(_)) => Some(Hit::Reject),
             _ => None,
         };
     }
@@ -189,14 +200,16 @@ fn resolve_with(input: &str, finder: &mut Finder) -> Option<u8> {
     let all = words.key_all();
     for p in data::OFFICIAL_PREFIXES {
         if let Some(rest) = all.strip_prefix(p.as_bytes()) {
-            match find(rest) {
-                Some(Hit::Country(i)) => return Some(i),
-                Some(Hit::Reject) => return None,
-                None => {}
+            if let Some(hit) = find(rest) {
+                return Some(hit);
             }
         }
     }
-    fuzzy::nearest(all)
+    if typos {
+        fuzzy::nearest(all).map(Hit::Country)
+    } else {
+        None
+    }
 }
 
 fn find_static(key: &[u8]) -> Option<Hit> {

@@ -102,7 +102,7 @@ fn formats() {
 
 /// A fake runtime: two names the tables lack, one name two countries claim, one that the tables
 /// already reject and one that the tables give another country.
-fn fake_extra() -> Option<&'static ExtraNames> {
+fn fake_extra(_script: u8) -> Option<&'static ExtraNames> {
     static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
     let idx = |a2: &str| all().iter().position(|c| c.alpha2 == a2).unwrap();
     Some(NAMES.get_or_init(|| {
@@ -136,7 +136,7 @@ fn extra_names() {
     );
     assert_eq!(with_extra("Qwertyzland"), None);
     assert_eq!(a2("Zorglandia"), None, "not without the extra names");
-    let n = fake_extra().unwrap();
+    let n = fake_extra(script::LATIN).unwrap();
     assert_eq!(
         n.len(),
         3,
@@ -146,10 +146,41 @@ fn extra_names() {
 
 #[test]
 fn extra_names_asked_only_on_a_miss() {
-    fn panicking() -> Option<&'static ExtraNames> {
+    fn panicking(_script: u8) -> Option<&'static ExtraNames> {
         panic!("asked for extra names on an exact hit")
     }
-    for s in ["US", "Germany", "Deutschland", "n/a", "🇫🇷", "Korea, Rep."] {
+    for s in [
+        "US",
+        "Germany",
+        "Deutschland",
+        "n/a",
+        "🇫🇷",
+        "Korea, Rep.",
+        "Germnay",
+        "Phillipines",
+        "Europe",
+        "Federal Republic of Germany",
+        "ZZ",
+        "  ",
+    ] {
         let _ = lookup_index_with(s, Some(panicking));
     }
+}
+
+#[test]
+fn extra_names_by_script() {
+    fn greek_only(script: u8) -> Option<&'static ExtraNames> {
+        static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
+        (script == script::of_code("Grek")).then(|| {
+            NAMES.get_or_init(|| {
+                let mut n = ExtraNames::new();
+                n.add("Ζοργλανδία", 0);
+                n.add("Zorglandia", 0);
+                n.finish()
+            })
+        })
+    }
+    assert_eq!(lookup_index_with("ΖΟΡΓΛΑΝΔΙΑ", Some(greek_only)), Some(0));
+    // A Latin key is looked up among the Latin-script names only.
+    assert_eq!(lookup_index_with("Zorglandia", Some(greek_only)), None);
 }

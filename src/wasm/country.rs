@@ -3,7 +3,7 @@
 
 use crate::country::{self, Country, ExtraNames, Format};
 use js_sys::{Array, JsString, Object, Reflect};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -120,8 +120,8 @@ pub extern "C" fn wazper_country_index(len: u32) -> u32 {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Intl.DisplayNames`, bound with `catch` so that a runtime without it (or a locale it
-    /// rejects) gives an error value instead of a throw through the helper.
+    /// `Intl.DisplayNames`, bound with `catch` so that a runtime without them (or
+    /// a locale it rejects) gives an error value instead of a throw through the helper.
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     type DisplayNames;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
@@ -133,8 +133,8 @@ extern "C" {
 }
 
 thread_local! {
-    /// The runtime's names: `None` until first asked, then built once (and kept: ~30k keys, 8 bytes each).
-    static RUNTIME: Cell<Option<Option<&'static ExtraNames>>> = const { Cell::new(None) };
+    /// The index of each script class built so far (`None`: the runtime has no names for it).
+    static RUNTIME: RefCell<Vec<(u8, Option<&'static ExtraNames>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Registers the runtime's CLDR names with the core once the instance starts: storing a function
@@ -144,27 +144,43 @@ pub fn start() {
     country::set_extra_names(runtime_names);
 }
 
-/// The region names of every CLDR locale the runtime supports, indexed on first call: the core asks
-/// only for an input the shipped tables do not answer exactly. First-call cost: bench/country.mjs.
-fn runtime_names() -> Option<&'static ExtraNames> {
-    RUNTIME.with(|slot| {
-        if let Some(names) = slot.get() {
+/// The region names, in script class `script`, of every CLDR locale the runtime supports, indexed
+/// on first call and kept (8 bytes a name). The core asks only for an input the shipped tables do
+/// not answer. First-call cost: bench/country.mjs.
+fn runtime_names(script: u8) -> Option<&'static ExtraNames> {
+    RUNTIME.with(|built| {
+        let Ok(mut built) = built.try_borrow_mut() else {
+            return None;
+        };
+        if let Some(&(_, names)) = built.iter().find(|(s, _)| *s == script) {
             return names;
         }
-        // Marked as absent first: nothing below can re-enter, but a failed build must not retry on every miss.
-        slot.set(Some(None));
-        let names = build_runtime_names().map(|n| &*Box::leak(Box::new(n)));
-        slot.set(Some(names));
+        let names = build(script).map(|n| &*Box::leak(Box::new(n)));
+        built.push((script, names));
         names
     })
 }
 
-fn build_runtime_names() -> Option<ExtraNames> {
+/// The candidate locales of script class `script` that the runtime supports.
+fn supported_locales(script: u8) -> Option<Array> {
     let candidates: Array = country::RUNTIME_LOCALES
-        .split(' ')
+        .split(';')
+        .filter_map(|group| {
+            let mut tags = group.split(' ');
+            let code = tags.next()?;
+            (country::script::of_code(code) == script).then_some(tags)
+        })
+        .flatten()
         .map(JsValue::from_str)
         .collect();
-    let locales = DisplayNames::supported_locales_of(&candidates).ok()?;
+    if candidates.length() == 0 {
+        return None;
+    }
+    DisplayNames::supported_locales_of(&candidates).ok()
+}
+
+fn build(script: u8) -> Option<ExtraNames> {
+    let locales = supported_locales(script)?;
     let options = Object::new();
     for (k, v) in [("type", "region"), ("fallback", "none")] {
         let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
@@ -174,10 +190,12 @@ fn build_runtime_names() -> Option<ExtraNames> {
         .map(|c| JsValue::from_str(c.alpha2))
         .collect();
     let mut names = ExtraNames::new();
-    for locale in locales.iter() {
-        let Ok(dn) = DisplayNames::new(&locale, &options) else {
+    let mut any = false;
+    for tag in locales.iter() {
+        let Ok(dn) = DisplayNames::new(&tag, &options) else {
             continue;
         };
+        any = true;
         for (i, code) in codes.iter().enumerate() {
             // A region name is a short string: taken as it is, without text()'s length check.
             if let Some(name) = dn.of(code).ok().and_then(|v| v.as_string()) {
@@ -185,5 +203,5 @@ fn build_runtime_names() -> Option<ExtraNames> {
             }
         }
     }
-    Some(names.finish())
+    any.then(|| names.finish())
 }
