@@ -339,6 +339,32 @@ const byScript = new Map();
 for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scriptOf(t)) ?? []), t]);
 const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
+// Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
+const CLASSES = { form: 0, link: 1, state: 2 };
+const officialWords = new Map();
+for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
+  if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
+  for (const w of ws.split(" ")) {
+    const k = key(w);
+    if (!k) continue;
+    const prev = officialWords.get(k);
+    // A word with two classes in two languages takes the stronger: form, then state, then link.
+    const rank = (c) => [0, 2, 1][c];
+    officialWords.set(k, prev === undefined || rank(CLASSES[cls]) < rank(prev) ? CLASSES[cls] : prev);
+  }
+}
+const adjectives = new Map();
+for (const [a2, ws] of tsv(DATA + "official-adjectives.tsv")) {
+  if (!idx.has(a2)) throw new Error(`official adjective for unknown ${a2}`);
+  for (const w of ws.split(" ")) {
+    const k = key(w);
+    if (adjectives.has(k) && adjectives.get(k) !== idx.get(a2)) throw new Error(`adjective ${w} of two countries`);
+    adjectives.set(k, idx.get(a2));
+  }
+}
+const adjectivesSorted = [...adjectives].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
@@ -396,6 +422,17 @@ ${list(byNum)}
 /// CLDR's locales without a region subtag (cldr-core availableLocales "full") and those of
 /// data/country/runtime-locales.tsv, grouped by likely script: "Arab ar fa ...;Cyrl be bg ...".
 pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
+
+/// Official-form words (data/country/official-words.tsv) as keys, sorted by bytes, with their class:
+/// 0 form, 1 link, 2 state.
+pub static OFFICIAL_WORDS: [(&str, u8); ${officialSorted.length}] = [
+${officialSorted.map(([k, c]) => `    (${rsStr(k)}, ${c}),`).join("\n")}
+];
+
+/// Adjectives official forms use for a country (data/country/official-adjectives.tsv), sorted.
+pub static OFFICIAL_ADJECTIVES: [(&str, u8); ${adjectivesSorted.length}] = [
+${adjectivesSorted.map(([k, i]) => `    (${rsStr(k)}, ${i}),`).join("\n")}
+];
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
 pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];

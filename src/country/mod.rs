@@ -12,6 +12,7 @@ mod extra;
 mod fuzzy;
 mod locale;
 pub mod normalize;
+mod official;
 pub mod script;
 mod store;
 mod timezone;
@@ -204,6 +205,9 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
                 return Some(hit);
             }
         }
+    }
+    if let Some(hit) = official::official(s, &mut find) {
+        return Some(hit);
     }
     if typos {
         fuzzy::nearest(all).map(Hit::Country)

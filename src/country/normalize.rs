@@ -73,6 +73,16 @@ pub struct Words {
 impl Words {
     /// `None` when the input cannot be a name (too long, too many words, no letters).
     pub fn parse(input: &str) -> Option<Words> {
+        Words::parse_with(input, false)
+    }
+
+    /// Like `parse`, with an ASCII apostrophe as a word break instead of joining ("dell'Angola" ->
+    /// "dell", "angola"): for taking elided articles off official forms.
+    pub fn parse_split(input: &str) -> Option<Words> {
+        Words::parse_with(input, true)
+    }
+
+    fn parse_with(input: &str, split_apostrophe: bool) -> Option<Words> {
         let mut w = Words {
             buf: [0; KEY_CAP],
             len: 0,
@@ -129,6 +139,11 @@ impl Words {
                     continue;
                 }
                 _ => {}
+            }
+            if split_apostrophe && c == '\'' {
+                w.end_word(start, depth > 0, comma)?;
+                start = w.len;
+                continue;
             }
             if c.is_ascii_alphanumeric() {
                 // Fast path for the common case.
@@ -199,6 +214,15 @@ impl Words {
 
     fn words(&self) -> &[Word] {
         self.words.get(..self.count).unwrap_or(&[])
+    }
+
+    /// The folded bytes of each word, in order.
+    pub fn each(&self) -> impl Iterator<Item = &[u8]> {
+        self.words().iter().map(|w| {
+            self.buf
+                .get(usize::from(w.start)..usize::from(w.end))
+                .unwrap_or(&[])
+        })
     }
 
     pub fn has_comma(&self) -> bool {
@@ -277,6 +301,14 @@ impl Key {
 
     pub fn as_bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Appends `bytes`; `None` (and nothing appended) when the key would pass KEY_CAP.
+    pub fn push(&mut self, bytes: &[u8]) -> Option<()> {
+        let end = self.len.checked_add(bytes.len())?;
+        self.buf.get_mut(self.len..end)?.copy_from_slice(bytes);
+        self.len = end;
+        Some(())
     }
 }
 
