@@ -63,6 +63,8 @@ for (const [lo, hi] of RANGES) {
     const ch = String.fromCodePoint(cp);
     let out;
     if (/\p{M}|\p{Cf}/u.test(ch) && !/[\u05be]/u.test(ch)) out = ""; // marks, zero-width, BOM: drop
+    // Modifier-letter apostrophes and primes (ʹ ʻ ʼ ʽ ʾ ʿ) join like the ASCII apostrophe.
+    else if ([0x2b9, 0x2bb, 0x2bc, 0x2bd, 0x2be, 0x2bf].includes(cp)) out = "";
     else if (/\p{P}|\p{S}|\p{Z}|\p{Cc}|\p{Cn}|\p{Co}/u.test(ch)) out = " ";
     else {
       out = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -123,6 +125,8 @@ for (const [lo, len, off] of blockRows) {
 mkdirSync(OUT, { recursive: true });
 writeFileSync(OUT + "fold.bin", Buffer.from(foldBytes));
 
+// Abbreviated words, read as the word (normalize.rs ABBREVIATIONS: the same list).
+const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states" };
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
   const ws = [];
@@ -149,7 +153,7 @@ function words(s) {
     else cur += out;
   }
   flush();
-  return ws.flatMap((w) => (w === "the" ? [] : [w === "st" ? "saint" : w]));
+  return ws.flatMap((w) => (w === "the" ? [] : [ABBREVIATIONS[w] ?? w]));
 }
 const key = (s) => words(s).join("");
 // Paren-free variant of a data name ("Cocos (Keeling) Islands" -> "Cocos Islands").

@@ -5,16 +5,16 @@
 //! one-letter deletions, hashed and sorted. An input's own one-letter deletions then find, with a
 //! dozen binary searches, every key one edit away (and the insert+delete pairs of "Phillipines"),
 //! instead of running the distance against thousands of keys. The index (~17k entries, ~140 KB) is
-//! built on the first typo query, never at start-up.
+//! built on the first typo query, never at start-up. Longer inputs (long names: "Uniited Arab
+//! Emirates", "Central African Repuulbic") are measured against every name of about their length.
 
 use super::data::{LATIN, REJECT};
-use super::store::{fnv1a, heap_sort, text_entry};
+use super::store::{fnv1a, heap_sort, text_entry, Hit};
 use std::sync::OnceLock;
 
-/// Longest input we try to correct, and longest candidate name. Long names are official forms
-/// ("Republika Czeska", "Repubblica di Cina") where a two-letter difference is a different country,
-/// not a typo: only short and common names are corrected.
-const MAX_LEN: usize = 16;
+/// Longest input we try to correct; inputs longer than MAX_CAND are compared with every name of
+/// about their length, shorter ones with the index (of names up to MAX_CAND letters).
+const MAX_LEN: usize = 40;
 const MAX_CAND: usize = 14;
 /// Shortest: below this a single edit turns one name into another too easily.
 const MIN_LEN: usize = 5;
@@ -53,23 +53,49 @@ fn hash_without(key: &[u8], skip: usize) -> u32 {
 }
 
 /// Edit costs, doubled to stay integral. Typing slips double or drop a letter ("Phillipines"), drop
-/// or swap one ("Untied"); a changed letter, or a letter added or lost that is no doubling, is more
-/// often another name ("Řecká" vs "Česká republika", "San Martín" vs "San Marino") and costs more.
+/// or swap one ("Untied"), or hit a key next to the right one ("Anguills"); spelling slips change a
+/// vowel ("Bilivia"). A far letter changed, or a first letter added or lost, is more often another
+/// name ("Siberia" / "Liberia", "Neverland" / "Nederland", "Prussia" / "Russia") and costs more.
 const DOUBLING: usize = 1;
 const INDEL: usize = 2;
+const FIRST: usize = 3;
 const SWAP: usize = 2;
-const SUB: usize = 3;
+const CLOSE: usize = 2;
+const FAR: usize = 4;
 /// Another country less than this much further away makes the answer a guess.
 const MARGIN: usize = 3;
 
-/// Cost allowed for an input of `len` bytes: none below MIN_LEN, one dropped, added or swapped
-/// letter up to 8, and from 9 also one changed letter or one slip plus one doubling.
+/// Cost allowed for an input of `len` bytes: none below MIN_LEN; one dropped, added or swapped
+/// letter up to 6; also one close change up to 8; then one slip plus one doubling; from 17 letters
+/// (long names) two slips.
 pub fn max_cost(len: usize) -> usize {
     match len {
         0..=4 => 0,
-        // No changed letter in short names: "Siberia" is one letter from "Liberia".
         5..=8 => INDEL,
-        _ => SUB,
+        9..=16 => INDEL + DOUBLING,
+        _ => 2 * INDEL,
+    }
+}
+
+/// QWERTY position of a lower-case letter: (row, column in half keys).
+fn key_pos(c: u8) -> Option<(i32, i32)> {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    ROWS.iter().enumerate().find_map(|(r, row)| {
+        let i = row.iter().position(|&k| k == c)?;
+        Some((r as i32, 2 * i as i32 + r as i32))
+    })
+}
+
+/// Cost of reading `a` where `b` was meant: close for two vowels or neighbouring keys.
+fn change(a: u8, b: u8, close_ok: bool) -> usize {
+    const VOWELS: &[u8] = b"aeiouy";
+    let close = VOWELS.contains(&a) && VOWELS.contains(&b)
+        || matches!((key_pos(a), key_pos(b)), (Some((ra, ca)), Some((rb, cb)))
+            if (ra == rb && ca.abs_diff(cb) == 2) || (ra.abs_diff(rb) == 1 && ca.abs_diff(cb) <= 1));
+    if close && close_ok {
+        CLOSE
+    } else {
+        FAR
     }
 }
 
@@ -78,14 +104,18 @@ fn indel(s: &[u8], i: usize) -> usize {
     let doubled = i > 0 && s.get(i) == s.get(i - 1) || s.get(i) == s.get(i + 1);
     if doubled {
         DOUBLING
+    } else if i == 0 {
+        FIRST
     } else {
         INDEL
     }
 }
 
 /// Weighted optimal-string-alignment distance of `a` and `b`, or `None` when it exceeds `bound`.
-pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
-    const W: usize = MAX_LEN + 2;
+/// `close_ok`: whether a close change is cheap (not in names of 5-6 letters, where it mostly
+/// makes another word: "Sedan", "Chino").
+pub fn osa_within(a: &[u8], b: &[u8], bound: usize, close_ok: bool) -> Option<usize> {
+    const W: usize = MAX_LEN + 4;
     if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) * DOUBLING > bound {
         return None;
     }
@@ -101,7 +131,11 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
         cur[0] = prev[0] + del;
         let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            let cost = if ca == cb { 0 } else { SUB };
+            let cost = if ca == cb {
+                0
+            } else {
+                change(ca, cb, close_ok)
+            };
             let mut d = (prev[j] + cost)
                 .min(prev[j + 1] + del)
                 .min(cur[j] + indel(b, j));
@@ -125,6 +159,43 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
 /// normalised key of at most MAX_LEN letters), each name once.
 fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
     let n = key.len();
+    let close_ok = n >= 7;
+    if n > MAX_CAND {
+        // Long names: every name of about the same length with the same first letter (a slip
+        // there is rare, and costs too much to take anyway).
+        let mut pos = 0;
+        while let Some((cand, value, next)) = text_entry(LATIN, pos) {
+            pos = next;
+            if cand.first() == key.first() && cand.len().abs_diff(n) * DOUBLING <= reach {
+                if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                    f(d, value);
+                }
+            }
+        }
+        return;
+    }
+    // Names two letters shorter ("niger" for "nigeris"): the index only sees one deletion a side,
+    // and such a neighbour must count for the near-tie rule.
+    let mut short = [0u8; MAX_CAND];
+    for i in 0..n {
+        for j in i + 1..n {
+            let mut len = 0;
+            for (at, &b) in key.iter().enumerate() {
+                if at != i && at != j {
+                    if let Some(slot) = short.get_mut(len) {
+                        *slot = b;
+                        len += 1;
+                    }
+                }
+            }
+            let cand = short.get(..len).unwrap_or(&[]);
+            if let Some(Hit::Country(v)) = super::find_static(cand) {
+                if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                    f(d, v);
+                }
+            }
+        }
+    }
     let idx = index();
     let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
     let mut seen_n = 0;
@@ -147,7 +218,7 @@ fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
             let Some((cand, value, _)) = text_entry(LATIN, usize::from(at)) else {
                 continue;
             };
-            if let Some(d) = osa_within(key, cand, reach) {
+            if let Some(d) = osa_within(key, cand, reach, close_ok) {
                 f(d, value);
             }
         }
@@ -204,18 +275,44 @@ mod tests {
 
     #[test]
     fn osa() {
-        assert_eq!(osa_within(b"germnay", b"germany", 8), Some(SWAP));
+        assert_eq!(osa_within(b"germnay", b"germany", 8, true), Some(SWAP));
         assert_eq!(
-            osa_within(b"phillipines", b"philippines", 8),
+            osa_within(b"phillipines", b"philippines", 8, true),
             Some(2 * DOUBLING)
         );
-        assert_eq!(osa_within(b"sanmartin", b"sanmarino", 8), Some(2 * INDEL));
         assert_eq!(
-            osa_within(b"reckarepublika", b"ceskarepublika", 8),
-            Some(2 * SUB)
+            osa_within(b"sanmartin", b"sanmarino", 8, true),
+            Some(2 * INDEL)
         );
-        assert_eq!(osa_within(b"abc", b"xyz", 4), None);
-        assert_eq!(osa_within(b"", b"ab", 4), Some(2 * INDEL));
+        assert_eq!(osa_within(b"bilivia", b"bolivia", 8, true), Some(CLOSE));
+        assert_eq!(osa_within(b"anguills", b"anguilla", 8, true), Some(CLOSE));
+        assert_eq!(osa_within(b"anguills", b"anguilla", 8, false), Some(FAR));
+        assert_eq!(osa_within(b"siberia", b"liberia", 8, true), Some(FAR));
+        assert_eq!(osa_within(b"prussia", b"russia", 8, true), Some(FIRST));
+        assert_eq!(osa_within(b"abc", b"xyz", 4, true), None);
+        assert_eq!(osa_within(b"", b"ab", 8, true), Some(FIRST + INDEL));
+    }
+
+    #[test]
+    fn typos_in_long_names() {
+        for (input, want) in [
+            (&b"uniitedarabemirates"[..], "AE"),
+            (b"bosniaandherzegovian", "BA"),
+            (b"centralafricanrepuulbic", "CF"),
+            (b"bilivia", "BO"),
+            (b"anguills", "AI"),
+        ] {
+            let got = nearest(input).and_then(|i| super::super::all().get(usize::from(i)));
+            assert_eq!(
+                got.map(|c| c.alpha2),
+                Some(want),
+                "{}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        for input in [&b"neverland"[..], b"prussia", b"siberia"] {
+            assert_eq!(nearest(input), None, "{}", String::from_utf8_lossy(input));
+        }
     }
 
     #[test]

@@ -4,6 +4,20 @@
 
 use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
+/// Abbreviated words and the word they stand for (the generator's ABBREVIATIONS: the same list).
+const ABBREVIATIONS: [(&str, &str); 10] = [
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("rep", "republic"),
+    ("repub", "republic"),
+    ("dem", "democratic"),
+    ("fed", "federal"),
+    ("is", "islands"),
+    ("isl", "islands"),
+    ("isls", "islands"),
+    ("sts", "states"),
+];
+
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
 pub const KEY_CAP: usize = 160;
 const MAX_WORDS: usize = 24;
@@ -187,7 +201,8 @@ impl Words {
         self.push_str(c.encode_utf8(&mut tmp))
     }
 
-    /// Closes the word begun at `start`, applying the word rules: "the" is dropped, "st" means "saint".
+    /// Closes the word begun at `start`, applying the word rules: "the" is dropped, abbreviations
+    /// ("St.", "Rep.", "Is.") are read as their word.
     fn end_word(&mut self, start: usize, paren: bool, after_comma: bool) -> Option<()> {
         if start >= self.len {
             return Some(());
@@ -197,9 +212,9 @@ impl Words {
             self.len = start;
             return Some(());
         }
-        if word == b"st" {
+        if let Some(&(_, full)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == word) {
             self.len = start;
-            self.push_str("saint")?;
+            self.push_str(full)?;
         }
         let slot = self.words.get_mut(self.count)?;
         *slot = Word {

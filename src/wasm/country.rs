@@ -179,12 +179,21 @@ fn supported_locales(script: u8) -> Option<Array> {
     DisplayNames::supported_locales_of(&candidates).ok()
 }
 
-fn build(script: u8) -> Option<ExtraNames> {
-    let locales = supported_locales(script)?;
+/// The regions CLDR gives a short form ("UK", "EE. UU.", "Palestine", "Bosnia"): asked in
+/// `style: "short"` too (the other regions' short form is their long one).
+const SHORT: [&str; 8] = ["BA", "GB", "HK", "MM", "MO", "PS", "SA", "US"];
+
+fn options(style: &str) -> Object {
     let options = Object::new();
-    for (k, v) in [("type", "region"), ("fallback", "none")] {
+    for (k, v) in [("type", "region"), ("fallback", "none"), ("style", style)] {
         let _ = Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v));
     }
+    options
+}
+
+fn build(script: u8) -> Option<ExtraNames> {
+    let locales = supported_locales(script)?;
+    let (options, short) = (options("long"), options("short"));
     let codes: Vec<JsValue> = country::all()
         .iter()
         .map(|c| JsValue::from_str(c.alpha2))
@@ -199,6 +208,18 @@ fn build(script: u8) -> Option<ExtraNames> {
         for (i, code) in codes.iter().enumerate() {
             // A region name is a short string: taken as it is, without text()'s length check.
             if let Some(name) = dn.of(code).ok().and_then(|v| v.as_string()) {
+                names.add(&name, i);
+            }
+        }
+        let Ok(dn) = DisplayNames::new(&tag, &short) else {
+            continue;
+        };
+        for (i, c) in country::all().iter().enumerate() {
+            if !SHORT.contains(&c.alpha2) {
+                continue;
+            }
+            let name = codes.get(i).and_then(|code| dn.of(code).ok());
+            if let Some(name) = name.and_then(|v| v.as_string()) {
                 names.add(&name, i);
             }
         }
