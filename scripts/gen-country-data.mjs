@@ -344,7 +344,7 @@ for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scri
 const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
-const CLASSES = { form: 0, link: 1, state: 2 };
+const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4 };
 const officialWords = new Map();
 for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
   if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
@@ -352,8 +352,8 @@ for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
     const k = key(w);
     if (!k) continue;
     const prev = officialWords.get(k);
-    // A word with two classes in two languages takes the stronger: form, then state, then link.
-    const rank = (c) => [0, 2, 1][c];
+    // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
+    const rank = (c) => [3, 4, 2, 0, 1][c];
     officialWords.set(k, prev === undefined || rank(CLASSES[cls]) < rank(prev) ? CLASSES[cls] : prev);
   }
 }
@@ -428,7 +428,7 @@ ${list(byNum)}
 pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 
 /// Official-form words (data/country/official-words.tsv) as keys, sorted by bytes, with their class:
-/// 0 form, 1 link, 2 state.
+/// 0 form, 1 link, 2 state, 3 people, 4 democratic.
 pub static OFFICIAL_WORDS: [(&str, u8); ${officialSorted.length}] = [
 ${officialSorted.map(([k, c]) => `    (${rsStr(k)}, ${c}),`).join("\n")}
 ];

@@ -11,12 +11,13 @@ use super::store::{text_entry, Hit};
 const FORM: u8 = 0;
 const LINK: u8 = 1;
 const STATE: u8 = 2;
+const PEOPLE: u8 = 3;
+const DEMOCRATIC: u8 = 4;
 
-/// Countries an official form is what tells apart (Republic of Korea / Democratic People's Republic
-/// of Korea, Republic of China / People's Republic of China, the two Congos, Commonwealth of Dominica /
-/// Malay "Republik Dominica", the Dominican Republic): with their form words
-/// taken out the rest is ambiguous, so only their exact names (in the tables) are accepted.
-const DECIDED_BY_FORM: [&str; 8] = ["CD", "CG", "CN", "DM", "DO", "KP", "KR", "TW"];
+/// Countries an official form is what tells apart, beyond what the people/democratic words decide
+/// (the two Congos; Commonwealth of Dominica / Malay "Republik Dominica", the Dominican Republic):
+/// with their form words taken out the rest is ambiguous, so only their exact names are accepted.
+const DECIDED_BY_FORM: [&str; 4] = ["CD", "CG", "DM", "DO"];
 
 fn class(word: &[u8]) -> Option<u8> {
     OFFICIAL_WORDS
@@ -55,6 +56,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let mut n = 0;
     let mut any_form = false;
     let mut state = false;
+    let mut people = false;
+    let mut democratic = false;
     for w in words.each() {
         let (w, c) = match class(w) {
             Some(c) => (w, Some(c)),
@@ -67,8 +70,10 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
             },
             None => (w, None),
         };
-        any_form |= matches!(c, Some(FORM) | Some(STATE));
+        any_form |= c.is_some_and(|c| c != LINK);
         state |= c == Some(STATE);
+        people |= c == Some(PEOPLE);
+        democratic |= c == Some(DEMOCRATIC);
         if let Some(slot) = parts.get_mut(n) {
             *slot = (w, c);
             n += 1;
@@ -83,14 +88,14 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let mut i = 0;
     while let Some(&(w, c)) = parts.get(i) {
         match c {
-            Some(FORM) | Some(STATE) => i += 1,
+            Some(c) if c != LINK => i += 1,
             Some(LINK) => {
                 let end = (i..n)
                     .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
                     .unwrap_or(n);
                 let touches = |j: Option<usize>| {
                     j.and_then(|j| parts.get(j))
-                        .is_some_and(|p| matches!(p.1, Some(FORM) | Some(STATE)))
+                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
                 };
                 if !(touches(i.checked_sub(1)) || touches(Some(end))) {
                     for &(w, _) in parts.get(i..end).unwrap_or(&[]) {
@@ -123,10 +128,21 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     Some(match hit {
         Hit::Country(i) => {
             let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
-            if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") {
-                Hit::Reject
-            } else {
-                Hit::Country(i)
+            let by_code = |code: &str| {
+                super::all()
+                    .iter()
+                    .position(|c| c.alpha2 == code)
+                    .and_then(|i| u8::try_from(i).ok())
+                    .map_or(Hit::Reject, Hit::Country)
+            };
+            match a2 {
+                _ if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") => Hit::Reject,
+                // China with "People's": the PRC; without, the Republic of China is Taiwan.
+                "CN" | "TW" if people => by_code("CN"),
+                "CN" | "TW" => Hit::Reject,
+                "KR" | "KP" if people || democratic => by_code("KP"),
+                "KR" | "KP" => by_code("KR"),
+                _ => Hit::Country(i),
             }
         }
         Hit::Reject => Hit::Reject,
@@ -142,7 +158,7 @@ fn inflected(rest: &[u8]) -> Option<Hit> {
     if !rest.iter().all(u8::is_ascii_alphanumeric) || rest.len() < 5 || rest.len() > KEY_CAP {
         return None;
     }
-    let head = rest.get(..4)?;
+    let head = rest.get(..5)?;
     for cut in (rest.len().saturating_sub(3).max(4)..rest.len()).rev() {
         let stem = rest.get(..cut)?;
         let mut found: Option<u8> = None;
@@ -157,7 +173,7 @@ fn inflected(rest: &[u8]) -> Option<Hit> {
             }
         }
         let Some(v) = found else { continue };
-        // The neighbourhood: any name of another country sharing the first four letters.
+        // The neighbourhood: any name of another country sharing the first five letters.
         let mut pos = 0;
         while let Some((k, other, next)) = text_entry(super::data::LATIN, pos) {
             pos = next;
@@ -200,6 +216,12 @@ mod tests {
             ("Angola Cumhuriyeti", "AO"),
             ("アンゴラ共和国", "AO"),
             ("Республика Албания", "AL"),
+            ("Volksrepublik China", "CN"),
+            ("Repubblica Popolare di Cina", "CN"),
+            ("Democratic Republic of Korea", "KP"),
+            ("Republik Korea", "KR"),
+            ("People's Republic of Bangladesh", "BD"),
+            ("Argentiinan tasavalta", "AR"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
@@ -209,7 +231,7 @@ mod tests {
     fn forms_that_decide_stay_exact() {
         for input in [
             "Republik China",
-            "Democratic Republic of Korea",
+            "Republic of Chinaa",
             "Republic of Congo Democratic",
             "State of Georgia",
             "Republic of Texas",
