@@ -139,8 +139,8 @@ thread_local! {
 
 /// Registers the runtime's CLDR names with the core once the instance starts: storing a function
 /// pointer is all it does (no I/O, timers or randomness, which Workers forbid at start-up).
-#[wasm_bindgen(start)]
-pub fn start() {
+#[wasm_bindgen(start, private)]
+fn start() {
     country::set_extra_names(runtime_names);
 }
 
