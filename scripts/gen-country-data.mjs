@@ -366,7 +366,12 @@ for (const [a2, ws] of tsv(DATA + "official-adjectives.tsv")) {
     adjectives.set(k, idx.get(a2));
   }
 }
-const adjectivesSorted = [...adjectives].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+const adjectiveRows = [];
+for (const [k, i] of [...adjectives].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))) {
+  const last = adjectiveRows[adjectiveRows.length - 1];
+  if (last && last[0] === i) last[1] += " " + k;
+  else adjectiveRows.push([i, k]);
+}
 // The bare word for "Congo" in each language (the word the names of CD and CG share, or the start of
 // their keys in scripts written without spaces): official forms decide between the two by it.
 const congo = new Set(["congo", "kongo"]);
@@ -449,19 +454,20 @@ ${list(byNum)}
 /// data/country/runtime-locales.tsv, grouped by likely script: "Arab ar fa ...;Cyrl be bg ...".
 pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 
-/// Official-form words (data/country/official-words.tsv) as keys, sorted by bytes, with their class:
-/// 0 form, 1 link, 2 state, 3 people, 4 democratic.
-pub static OFFICIAL_WORDS: [(&str, u8); ${officialSorted.length}] = [
-${officialSorted.map(([k, c]) => `    (${rsStr(k)}, ${c}),`).join("\n")}
+/// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
+/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
+pub static OFFICIAL_WORDS: [&str; 5] = [
+${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
-/// The bare word for "Congo" per language (generated from the names of CD and CG), sorted: with
-/// official form words, "democratic" decides CD, else CG.
-pub static CONGO_WORDS: [&str; ${congoSorted.length}] = [${congoSorted.map(rsStr).join(", ")}];
+/// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
+/// with official form words, "democratic" decides CD, else CG.
+pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};
 
-/// Adjectives official forms use for a country (data/country/official-adjectives.tsv), sorted.
-pub static OFFICIAL_ADJECTIVES: [(&str, u8); ${adjectivesSorted.length}] = [
-${adjectivesSorted.map(([k, i]) => `    (${rsStr(k)}, ${i}),`).join("\n")}
+/// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
+/// space-separated adjectives).
+pub static OFFICIAL_ADJECTIVES: [(u8, &str); ${adjectiveRows.length}] = [
+${adjectiveRows.map(([i, ws]) => `    (${i}, ${rsStr(ws)}),`).join("\n")}
 ];
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.

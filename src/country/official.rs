@@ -21,10 +21,9 @@ const DECIDED_BY_FORM: [&str; 4] = ["CD", "CG", "DM", "DO"];
 
 fn class(word: &[u8]) -> Option<u8> {
     OFFICIAL_WORDS
-        .binary_search_by(|(w, _)| w.as_bytes().cmp(word))
-        .ok()
-        .and_then(|i| OFFICIAL_WORDS.get(i))
-        .map(|&(_, c)| c)
+        .iter()
+        .position(|list| list.split(' ').any(|w| w.as_bytes() == word))
+        .and_then(|c| u8::try_from(c).ok())
 }
 
 /// Takes form words off the start and end of a word written without spaces (Han, kana:
@@ -32,15 +31,16 @@ fn class(word: &[u8]) -> Option<u8> {
 fn strip_affixes(mut word: &[u8]) -> (&[u8], bool) {
     let mut took = false;
     'again: loop {
-        for (w, c) in OFFICIAL_WORDS.iter() {
-            let w = w.as_bytes();
-            if *c != FORM || w.is_ascii() || w.len() >= word.len() {
-                continue;
-            }
-            if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
-                word = rest;
-                took = true;
-                continue 'again;
+        for list in OFFICIAL_WORDS.iter() {
+            for w in list.split(' ').map(str::as_bytes) {
+                if w.is_ascii() || w.len() >= word.len() {
+                    continue;
+                }
+                if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
+                    word = rest;
+                    took = true;
+                    continue 'again;
+                }
             }
         }
         return (word, took);
@@ -116,10 +116,9 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     }
     let adjective = || {
         OFFICIAL_ADJECTIVES
-            .binary_search_by(|(w, _)| w.as_bytes().cmp(rest))
-            .ok()
-            .and_then(|i| OFFICIAL_ADJECTIVES.get(i))
-            .map(|&(_, c)| Hit::Country(c))
+            .iter()
+            .find(|(_, ws)| ws.split(' ').any(|w| w.as_bytes() == rest))
+            .map(|&(c, _)| Hit::Country(c))
     };
     let by_code = |code: &str| {
         super::all()
@@ -130,10 +129,7 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     };
     // "Congo" with form words: "Democratic Republic of the Congo", "Kongo (DRK)" -> CD; "Republic
     // of the Congo", "Congo (República)" -> CG.
-    if CONGO_WORDS
-        .binary_search(&core::str::from_utf8(rest).unwrap_or(""))
-        .is_ok()
-    {
+    if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
         return Some(by_code(if democratic { "CD" } else { "CG" }));
     }
     let hit = match find(rest) {
