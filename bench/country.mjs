@@ -90,6 +90,9 @@ function countryBlobs() {
   }
   for (const [, str] of rs.matchAll(/(?:const CODES: &str|pub static RUNTIME_LOCALES: &str) =\s*"([^"]*)"/g)) blobs.push(Buffer.from(str));
   for (const [, name] of rs.matchAll(/Country \{\s*name: "([^"]*)"/g)) blobs.push(Buffer.from(name));
+  // Every other string of the tables (official words, Congo words, adjectives, prefixes, ...).
+  const unescape = (x) => x.replace(/\\u\{([0-9a-f]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/\\(.)/g, "$1");
+  for (const [, str] of rs.matchAll(/"((?:[^"\\]|\\.)*)"/g)) if (str.length >= 8) blobs.push(Buffer.from(unescape(str)));
   return blobs;
 }
 

@@ -344,7 +344,7 @@ for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scri
 const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
-const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4 };
+const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
 const officialWords = new Map();
 for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
   if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);

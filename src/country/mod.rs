@@ -214,6 +214,25 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
     if let Some(hit) = official::official(s, &mut find) {
         return Some(hit);
     }
+    // "Aotearoa New Zealand": two names of one country, one after the other.
+    let n = words.each().count();
+    for split in 1..n {
+        let (mut left, mut right) = (Key::new(), Key::new());
+        for (i, w) in words.each().enumerate() {
+            let _ = if i < split {
+                left.push(w)
+            } else {
+                right.push(w)
+            };
+        }
+        if let (Some(Hit::Country(a)), Some(Hit::Country(b))) =
+            (find(left.as_bytes()), find(right.as_bytes()))
+        {
+            if a == b {
+                return Some(Hit::Country(a));
+            }
+        }
+    }
     if typos {
         fuzzy::nearest(all).map(Hit::Country)
     } else {

@@ -27,18 +27,18 @@ fn class(word: &[u8]) -> Option<u8> {
 }
 
 /// Takes form words off the start and end of a word written without spaces (Han, kana:
-/// "アンゴラ共和国"); returns what is left and whether anything was taken.
-fn strip_affixes(mut word: &[u8]) -> (&[u8], bool) {
-    let mut took = false;
+/// "アンゴラ共和国"); returns what is left and a bit (1 << class) for each class taken.
+fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
+    let mut took = 0u8;
     'again: loop {
-        for list in OFFICIAL_WORDS.iter() {
+        for (class, list) in OFFICIAL_WORDS.iter().enumerate() {
             for w in list.split(' ').map(str::as_bytes) {
-                if w.is_ascii() || w.len() >= word.len() {
+                if class == usize::from(LINK) || w.is_ascii() || w.len() >= word.len() {
                     continue;
                 }
                 if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
                     word = rest;
-                    took = true;
+                    took |= 1 << class;
                     continue 'again;
                 }
             }
@@ -62,11 +62,14 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         let (w, c) = match class(w) {
             Some(c) => (w, Some(c)),
             None if !w.is_ascii() => match strip_affixes(w) {
-                (rest, true) => {
+                (rest, 0) => (rest, None),
+                (rest, took) => {
                     any_form = true;
+                    state |= took & 1 << STATE != 0;
+                    people |= took & 1 << PEOPLE != 0;
+                    democratic |= took & 1 << DEMOCRATIC != 0;
                     (rest, class(rest))
                 }
-                (rest, false) => (rest, None),
             },
             None => (w, None),
         };
@@ -227,6 +230,8 @@ mod tests {
             ("People's Republic of Bangladesh", "BD"),
             ("Argentiinan tasavalta", "AR"),
             ("Congo (Republic)", "CG"),
+            ("刚果民主共和国", "CD"),
+            ("刚果共和国", "CG"),
             ("Kongo (DRK)", "CD"),
             ("Republic of Congo", "CG"),
             ("Demokratische Republik Kongo", "CD"),
