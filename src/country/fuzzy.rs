@@ -77,21 +77,58 @@ pub fn max_cost(len: usize) -> usize {
     }
 }
 
-/// QWERTY position of a lower-case letter: (row, column in half keys).
-fn key_pos(c: u8) -> Option<(i32, i32)> {
+/// For each letter a-z, the letters a slip may put in its place (bit n = letter n): its QWERTY
+/// neighbours, and for a vowel the other vowels. Computed at compile time.
+const CLOSE_TO: [u32; 26] = close_table();
+
+const fn close_table() -> [u32; 26] {
     const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
-    ROWS.iter().enumerate().find_map(|(r, row)| {
-        let i = row.iter().position(|&k| k == c)?;
-        Some((r as i32, 2 * i as i32 + r as i32))
-    })
+    const VOWELS: &[u8] = b"aeiouy";
+    // (row, column in half keys) of each letter.
+    let mut pos = [(0i32, 0i32); 26];
+    let mut r = 0;
+    while r < 3 {
+        let mut i = 0;
+        while i < ROWS[r].len() {
+            pos[(ROWS[r][i] - b'a') as usize] = (r as i32, 2 * i as i32 + r as i32);
+            i += 1;
+        }
+        r += 1;
+    }
+    let mut out = [0u32; 26];
+    let mut a = 0;
+    while a < 26 {
+        let mut b = 0;
+        while b < 26 {
+            let (ra, ca) = pos[a];
+            let (rb, cb) = pos[b];
+            let (dr, dc) = ((ra - rb).abs(), (ca - cb).abs());
+            let keys = (dr == 0 && dc == 2) || (dr == 1 && dc <= 1);
+            let mut va = false;
+            let mut vb = false;
+            let mut v = 0;
+            while v < VOWELS.len() {
+                va |= VOWELS[v] == b'a' + a as u8;
+                vb |= VOWELS[v] == b'a' + b as u8;
+                v += 1;
+            }
+            if a != b && (keys || (va && vb)) {
+                out[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    out
 }
 
 /// Cost of reading `a` where `b` was meant: close for two vowels or neighbouring keys.
 fn change(a: u8, b: u8, close_ok: bool) -> usize {
-    const VOWELS: &[u8] = b"aeiouy";
-    let close = VOWELS.contains(&a) && VOWELS.contains(&b)
-        || matches!((key_pos(a), key_pos(b)), (Some((ra, ca)), Some((rb, cb)))
-            if (ra == rb && ca.abs_diff(cb) == 2) || (ra.abs_diff(rb) == 1 && ca.abs_diff(cb) <= 1));
+    let close = a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && CLOSE_TO
+            .get(usize::from(a - b'a'))
+            .is_some_and(|m| m & 1 << (b - b'a') != 0);
     if close && close_ok {
         CLOSE
     } else {
@@ -174,28 +211,6 @@ fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
         }
         return;
     }
-    // Names two letters shorter ("niger" for "nigeris"): the index only sees one deletion a side,
-    // and such a neighbour must count for the near-tie rule.
-    let mut short = [0u8; MAX_CAND];
-    for i in 0..n {
-        for j in i + 1..n {
-            let mut len = 0;
-            for (at, &b) in key.iter().enumerate() {
-                if at != i && at != j {
-                    if let Some(slot) = short.get_mut(len) {
-                        *slot = b;
-                        len += 1;
-                    }
-                }
-            }
-            let cand = short.get(..len).unwrap_or(&[]);
-            if let Some(Hit::Country(v)) = super::find_static(cand) {
-                if let Some(d) = osa_within(key, cand, reach, close_ok) {
-                    f(d, v);
-                }
-            }
-        }
-    }
     let idx = index();
     let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
     let mut seen_n = 0;
@@ -220,6 +235,32 @@ fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
             };
             if let Some(d) = osa_within(key, cand, reach, close_ok) {
                 f(d, value);
+            }
+        }
+    }
+}
+
+/// Calls `f(cost, value)` for the names two neighbouring letters shorter than `key` ("niger" for
+/// "nigeris"): the index only sees one deletion a side, and such a neighbour must count for the
+/// near-tie rule. n - 1 exact lookups.
+fn scan_pairs(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
+    let n = key.len();
+    let close_ok = n >= 7;
+    let mut short = [0u8; MAX_CAND];
+    for i in 0..n.saturating_sub(1) {
+        let mut len = 0;
+        for (at, &b) in key.iter().enumerate() {
+            if at != i && at != i + 1 {
+                if let Some(slot) = short.get_mut(len) {
+                    *slot = b;
+                    len += 1;
+                }
+            }
+        }
+        let cand = short.get(..len).unwrap_or(&[]);
+        if let Some(Hit::Country(v)) = super::find_static(cand) {
+            if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                f(d, v);
             }
         }
     }
@@ -252,7 +293,17 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
         None => best = Some((d, value)),
     });
     let (d, v) = best?;
-    (d <= k && v != REJECT && second >= d + MARGIN).then_some(v)
+    if d > k || v == REJECT || second < d + MARGIN {
+        return None;
+    }
+    if key.len() <= MAX_CAND {
+        scan_pairs(key, k + MARGIN - 1, |d2, v2| {
+            if v2 != v {
+                second = second.min(d2);
+            }
+        });
+    }
+    (second >= d + MARGIN).then_some(v)
 }
 
 /// Whether a shipped name of another country (or a must-reject name) is a typo away from `key`:
@@ -266,6 +317,11 @@ pub fn near_other(key: &[u8], country: u8) -> bool {
     scan(key, max_cost(key.len()), |_, value| {
         near |= value != country
     });
+    if key.len() <= MAX_CAND {
+        scan_pairs(key, max_cost(key.len()), |_, value| {
+            near |= value != country
+        });
+    }
     near
 }
 

@@ -5,8 +5,9 @@
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
 use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_WORDS, REJECT};
+use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
-use super::store::{text_entry, Hit};
+use super::store::{text_entry, text_seek, Hit};
 
 const FORM: u8 = 0;
 const LINK: u8 = 1;
@@ -22,8 +23,31 @@ const DECIDED_BY_FORM: [&str; 4] = ["CD", "CG", "DM", "DO"];
 fn class(word: &[u8]) -> Option<u8> {
     OFFICIAL_WORDS
         .iter()
-        .position(|list| list.split(' ').any(|w| w.as_bytes() == word))
+        .position(|list| sorted_contains(list.as_bytes(), word))
         .and_then(|c| u8::try_from(c).ok())
+}
+
+/// Whether `list` (words sorted by bytes, one space between) holds `word`: a binary search over
+/// the text itself, each probe widened to the word around it.
+fn sorted_contains(list: &[u8], word: &[u8]) -> bool {
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = list
+            .get(lo..mid)
+            .and_then(|b| b.iter().rposition(|&c| c == b' '))
+            .map_or(lo, |i| lo + i + 1);
+        let end = list
+            .get(start..hi)
+            .and_then(|b| b.iter().position(|&c| c == b' '))
+            .map_or(hi, |i| start + i);
+        match list.get(start..end).map(|w| w.cmp(word)) {
+            Some(core::cmp::Ordering::Equal) => return true,
+            Some(core::cmp::Ordering::Less) => lo = end + 1,
+            _ => hi = start,
+        }
+    }
+    false
 }
 
 /// Takes form words off the start and end of a word written without spaces (Han, kana:
@@ -161,6 +185,16 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
 /// longer, all of one country. Refused (a reject) when another country has a name with the same
 /// first four letters: "Nigerin" (Finnish genitive of Niger) would read as Nigeria, "Ausztrál"
 /// (Hungarian: Australian) as Ausztria.
+/// The names that start with `stem`, with their values: contiguous in the sorted store.
+fn starting(stem: &[u8]) -> impl Iterator<Item = (&'static [u8], u8)> + '_ {
+    let mut pos = text_seek(LATIN, &LATIN_BUCKETS, &LATIN_BY_PREFIX, stem);
+    core::iter::from_fn(move || {
+        let (k, v, next) = text_entry(LATIN, pos)?;
+        pos = next;
+        k.starts_with(stem).then_some((k, v))
+    })
+}
+
 fn inflected(rest: &[u8]) -> Option<Hit> {
     if !rest.iter().all(u8::is_ascii_alphanumeric) || rest.len() < 5 || rest.len() > KEY_CAP {
         return None;
@@ -169,24 +203,16 @@ fn inflected(rest: &[u8]) -> Option<Hit> {
     for cut in (rest.len().saturating_sub(3).max(4)..rest.len()).rev() {
         let stem = rest.get(..cut)?;
         let mut found: Option<u8> = None;
-        let mut pos = 0;
-        while let Some((k, v, next)) = text_entry(super::data::LATIN, pos) {
-            pos = next;
-            if k.len() <= cut + 1 && k.starts_with(stem) {
-                found = match found {
-                    Some(f) if f != v => Some(REJECT),
-                    _ => Some(v),
-                };
-            }
+        for (_, v) in starting(stem).filter(|(k, _)| k.len() <= cut + 1) {
+            found = match found {
+                Some(f) if f != v => Some(REJECT),
+                _ => Some(v),
+            };
         }
         let Some(v) = found else { continue };
         // The neighbourhood: any name of another country sharing the first five letters.
-        let mut pos = 0;
-        while let Some((k, other, next)) = text_entry(super::data::LATIN, pos) {
-            pos = next;
-            if other != v && k.starts_with(head) {
-                return Some(Hit::Reject);
-            }
+        if starting(head).any(|(_, other)| other != v) {
+            return Some(Hit::Reject);
         }
         return Some(if v == REJECT {
             Hit::Reject
@@ -203,6 +229,23 @@ mod tests {
 
     fn a2(s: &str) -> Option<&'static str> {
         lookup(s).map(|c| c.alpha2)
+    }
+
+    #[test]
+    fn sorted_lists() {
+        use super::sorted_contains;
+        let list = b"ab abc b de republic zz";
+        for w in ["ab", "abc", "b", "de", "republic", "zz"] {
+            assert!(sorted_contains(list, w.as_bytes()), "{w}");
+        }
+        for w in ["a", "abd", "c", "", "zzz", "republi"] {
+            assert!(!sorted_contains(list, w.as_bytes()), "{w}");
+        }
+        for list in super::OFFICIAL_WORDS {
+            for w in list.split(' ') {
+                assert!(sorted_contains(list.as_bytes(), w.as_bytes()), "{w}");
+            }
+        }
     }
 
     #[test]
