@@ -185,7 +185,7 @@ export default async function bench({ wazper, pkgDir = path.join(root, "pkg") })
   ];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // The Node entry, as `make bench` (bench/run.mjs) and users get it: its normalizeCountry is fast.js's.
   const mod = await import(pathToFileURL(path.join(root, "pkg/node.js")).href);
   for (const r of await bench({ wazper: mod })) {

@@ -296,7 +296,8 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
     if d > k || v == REJECT || second < d + MARGIN {
         return None;
     }
-    if key.len() <= MAX_CAND {
+    // Two letters off a 5-letter input leave no name (names have 4 letters and more).
+    if (6..=MAX_CAND).contains(&key.len()) {
         scan_pairs(key, k + MARGIN - 1, |d2, v2| {
             if v2 != v {
                 second = second.min(d2);

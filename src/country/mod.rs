@@ -211,11 +211,21 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
             }
         }
     }
-    if let Some(hit) = official::official(s, &mut find) {
-        return Some(hit);
+    // Typos first: a slip in a plain name is the common case, and the cheap one.
+    if typos {
+        if let Some(i) = fuzzy::nearest(all) {
+            return Some(Hit::Country(i));
+        }
+    }
+    // An official form has a form word beside the name, or one fused to it in a script written
+    // without spaces: one Latin word is none.
+    let n = words.each().count();
+    if n > 1 || !all.is_ascii() {
+        if let Some(hit) = official::official(s, &mut find) {
+            return Some(hit);
+        }
     }
     // "Aotearoa New Zealand": two names of one country, one after the other.
-    let n = words.each().count();
     for split in 1..n {
         let (mut left, mut right) = (Key::new(), Key::new());
         for (i, w) in words.each().enumerate() {
@@ -233,11 +243,7 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
             }
         }
     }
-    if typos {
-        fuzzy::nearest(all).map(Hit::Country)
-    } else {
-        None
-    }
+    None
 }
 
 fn find_static(key: &[u8]) -> Option<Hit> {

@@ -287,7 +287,6 @@ mod tests {
     fn forms_that_decide_stay_exact() {
         for input in [
             "Republik China",
-            "Republic of Chinaa",
             "State of Georgia",
             "Republic of Texas",
             "Kingdom of Prussia",
