@@ -9,7 +9,7 @@ use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
 use super::store::{text_entry, text_seek, Hit};
 
-const FORM: u8 = 0;
+// Classes of OFFICIAL_WORDS (its index); 0 is a plain form word.
 const LINK: u8 = 1;
 const STATE: u8 = 2;
 const PEOPLE: u8 = 3;
