@@ -152,7 +152,15 @@ fn indel(s: &[u8], i: usize) -> usize {
 /// `close_ok`: whether a close change is cheap (not in names of 5-6 letters, where it mostly
 /// makes another word: "Sedan", "Chino").
 pub fn osa_within(a: &[u8], b: &[u8], bound: usize, close_ok: bool) -> Option<usize> {
-    const W: usize = MAX_LEN + 4;
+    // Rows sized to the strings: the short ones (nearly every call) copy 3 rows of 20, not 44.
+    if a.len() < 20 && b.len() < 20 {
+        osa_rows::<20>(a, b, bound, close_ok)
+    } else {
+        osa_rows::<{ MAX_LEN + 4 }>(a, b, bound, close_ok)
+    }
+}
+
+fn osa_rows<const W: usize>(a: &[u8], b: &[u8], bound: usize, close_ok: bool) -> Option<usize> {
     if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) * DOUBLING > bound {
         return None;
     }
@@ -242,12 +250,15 @@ fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
 
 /// Calls `f(cost, value)` for the names two neighbouring letters shorter than `key` ("niger" for
 /// "nigeris"): the index only sees one deletion a side, and such a neighbour must count for the
-/// near-tie rule. n - 1 exact lookups.
+/// near-tie rule. A few exact lookups.
 fn scan_pairs(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
     let n = key.len();
     let close_ok = n >= 7;
     let mut short = [0u8; MAX_CAND];
-    for i in 0..n.saturating_sub(1) {
+    // The last two letters ("nigeris" -> "niger") and doubled letters ("assland" -> "aland"):
+    // the neighbours that matter are names one of which extends the other.
+    let pairs = (0..n.saturating_sub(1)).filter(|&i| i + 2 == n || key.get(i) == key.get(i + 1));
+    for i in pairs {
         let mut len = 0;
         for (at, &b) in key.iter().enumerate() {
             if at != i && at != i + 1 {
