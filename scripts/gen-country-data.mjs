@@ -460,6 +460,12 @@ pub static OFFICIAL_WORDS: [&str; 5] = [
 ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
+/// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
+/// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
+pub static OFFICIAL_AFFIXES: [&str; 5] = [
+${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
+];
+
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.
 pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};

@@ -1573,6 +1573,16 @@ pub static OFFICIAL_WORDS: [&str; 5] = [
     "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rdc rdk λδκ демократическая демократична дрк الديمقراطية دموکراتیک 民主 민주",
 ];
 
+/// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
+/// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
+pub static OFFICIAL_AFFIXES: [&str; 5] = [
+    "หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 술탄국 연방 왕국 이슬람 제도 토후국",
+    "",
+    "",
+    "人民 인민",
+    "民主 민주",
+];
+
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.
 pub static CONGO_WORDS: &str = "congo kongo kongoi kongon κονγκο конго קונגו الكونغو جمهوريةالكونغو कांगो คองโก コンゴ 刚果 콩고";

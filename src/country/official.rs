@@ -4,7 +4,7 @@
 //! next to them are taken out; what is left must name a country exactly, or, in Latin script, be an
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
-use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_WORDS, REJECT};
+use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_WORDS, REJECT};
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
 use super::store::{text_entry, text_seek, Hit};
@@ -55,9 +55,9 @@ fn sorted_contains(list: &[u8], word: &[u8]) -> bool {
 fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
     let mut took = 0u8;
     'again: loop {
-        for (class, list) in OFFICIAL_WORDS.iter().enumerate() {
+        for (class, list) in OFFICIAL_AFFIXES.iter().enumerate() {
             for w in list.split(' ').map(str::as_bytes) {
-                if class == usize::from(LINK) || w.is_ascii() || w.len() >= word.len() {
+                if w.is_empty() || w.len() >= word.len() {
                     continue;
                 }
                 if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
@@ -85,7 +85,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     for w in words.each() {
         let (w, c) = match class(w) {
             Some(c) => (w, Some(c)),
-            None if !w.is_ascii() => match strip_affixes(w) {
+            // Scripts written without spaces between words start at Thai (U+0E00): CJK, Thai, ...
+            None if w.first().is_some_and(|&b| b >= 0xE0) => match strip_affixes(w) {
                 (rest, 0) => (rest, None),
                 (rest, took) => {
                     any_form = true;
