@@ -48,7 +48,8 @@ export function isPersonalEmail(email) {
 
 export function normalizeCountry(input, format) {
   const f = format === undefined || format === "name" ? 0 : format === "alpha2" ? 1 : format === "alpha3" ? 2 : -1;
-  if (f < 0 || raw === null || typeof input !== "string" || input.length > MAX) return slowNormalizeCountry(input, format);
+  if (typeof input === "string" && input.length > MAX) return null; // never copied into wasm memory
+  if (f < 0 || raw === null || typeof input !== "string") return slowNormalizeCountry(input, format);
   const i = raw.wazper_country_index(put(input));
   if (i === 0) return null;
   const known = names[f][i];

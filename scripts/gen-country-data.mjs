@@ -14,10 +14,11 @@ import { execSync } from "node:child_process";
 const require = createRequire(import.meta.url);
 const root = new URL("..", import.meta.url).pathname;
 const I18N = root + "node_modules/i18n-iso-countries/";
-// The canonical names ship in the shared folder beside the repository (../shared/data).
-const CANON = process.env.COUNTRY_NAMES_TSV || root + "../shared/data/country-names-en.tsv";
-const ZONEINFO = "/usr/share/zoneinfo/";
 const DATA = root + "data/country/";
+// Every input is in the repository (data/country/SOURCES.md): the contract's canonical names and a
+// pinned tzdata extract, so the committed tables reproduce on any machine.
+const CANON = DATA + "country-names-en.tsv";
+const ZONEINFO = DATA + "tzdata/";
 // COUNTRY_OUT_DIR lets the test suite regenerate elsewhere and compare with the committed tables.
 const OUT = process.env.COUNTRY_OUT_DIR || root + "src/country/";
 const BUCKET = 16; // hash store entries per bucket
@@ -62,6 +63,8 @@ for (const [lo, hi] of RANGES) {
     const ch = String.fromCodePoint(cp);
     let out;
     if (/\p{M}|\p{Cf}/u.test(ch) && !/[\u05be]/u.test(ch)) out = ""; // marks, zero-width, BOM: drop
+    // Modifier-letter apostrophes and primes (ʹ ʻ ʼ ʽ ʾ ʿ) join like the ASCII apostrophe.
+    else if ([0x2b9, 0x2bb, 0x2bc, 0x2bd, 0x2be, 0x2bf].includes(cp)) out = "";
     else if (/\p{P}|\p{S}|\p{Z}|\p{Cc}|\p{Cn}|\p{Co}/u.test(ch)) out = " ";
     else {
       out = ch.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -122,6 +125,8 @@ for (const [lo, len, off] of blockRows) {
 mkdirSync(OUT, { recursive: true });
 writeFileSync(OUT + "fold.bin", Buffer.from(foldBytes));
 
+// Abbreviated words, read as the word (normalize.rs ABBREVIATIONS: the same list).
+const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states" };
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
   const ws = [];
@@ -148,9 +153,10 @@ function words(s) {
     else cur += out;
   }
   flush();
-  return ws.flatMap((w) => (w === "the" ? [] : [w === "st" ? "saint" : w]));
+  return ws.flatMap((w) => (w === "the" ? [] : [ABBREVIATIONS[w] ?? w]));
 }
 const key = (s) => words(s).join("");
+const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
 // Paren-free variant of a data name ("Cocos (Keeling) Islands" -> "Cocos Islands").
 const withoutParens = (s) => s.replace(/\([^)]*\)/g, " ");
 
@@ -232,11 +238,11 @@ writeFileSync(
 );
 
 // ---------------------------------------------------------------- time zones
-const tzVersion = readFileSync(ZONEINFO + "tzdata.zi", "utf8").match(/^# version (\S+)/m)[1];
+const tzVersion = readFileSync(ZONEINFO + "links.zi", "utf8").match(/^# version (\S+)/m)[1];
 const tz = new Map();
 for (const [cc, , zone] of tsv(ZONEINFO + "zone.tab")) tz.set(zone, cc);
 for (const [ccs, , zone] of tsv(ZONEINFO + "zone1970.tab")) if (!tz.has(zone)) tz.set(zone, ccs.split(",")[0]);
-const links = readFileSync(ZONEINFO + "tzdata.zi", "utf8")
+const links = readFileSync(ZONEINFO + "links.zi", "utf8")
   .split("\n")
   .filter((l) => l.startsWith("L "))
   .map((l) => l.split(" ").slice(1));
@@ -308,7 +314,6 @@ function hashStore(map) {
   });
   return { bytes: Buffer.from(bytes), heads, offsets, values: ents.map((e) => e[1]), count: ents.length };
 }
-const isAscii = (k) => /^[\x20-\x7e]*$/.test(k);
 const latin = textStore(new Map([...table].filter(([k]) => isAscii(k))));
 const hashed = hashStore(new Map([...table].filter(([k]) => !isAscii(k))));
 const tzs = hashStore(tzTable);
@@ -317,16 +322,87 @@ writeFileSync(OUT + "latin.bin", latin.bytes);
 writeFileSync(OUT + "hashed.bin", hashed.bytes);
 writeFileSync(OUT + "tz.bin", tzs.bytes);
 
+// Candidate locales for the runtime's names (src/wasm/country.rs): CLDR's locales without a region
+// subtag ("fr", "sr-Latn"); a regional variant mostly repeats its language's names, except those
+// listed in data/country/runtime-locales.tsv.
+const cldrCore = require(root + "node_modules/cldr-core/package.json").version;
+const runtimeLocales = require(root + "node_modules/cldr-core/availableLocales.json")
+  .availableLocales.full.filter((t) => !t.split("-").slice(1).some((s) => /^([A-Z]{2}|\d{3})$/.test(s)))
+  .concat(tsv(DATA + "runtime-locales.tsv").map(([loc]) => loc))
+  .sort();
+// Grouped by each locale's likely script (its script subtag, else CLDR's likelySubtags), so the wasm
+// shell can index one script at a time without asking the runtime: "Arab ar fa ...;Cyrl ...".
+const likely = require(root + "node_modules/cldr-core/supplemental/likelySubtags.json").supplemental.likelySubtags;
+const scriptOf = (tag) => {
+  const sub = tag.split("-").find((s, i) => i > 0 && /^[A-Z][a-z]{3}$/.test(s));
+  const script = sub ?? (likely[tag.split("-")[0]] ?? "").split("-")[1];
+  if (!script) throw new Error(`no likely script for ${tag}`);
+  return script;
+};
+const byScript = new Map();
+for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scriptOf(t)) ?? []), t]);
+const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
+
+// Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
+const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
+const officialWords = new Map();
+for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
+  if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
+  for (const w of ws.split(" ")) {
+    const k = key(w);
+    if (!k) continue;
+    const prev = officialWords.get(k);
+    // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
+    const rank = (c) => [3, 4, 2, 0, 1][c];
+    officialWords.set(k, prev === undefined || rank(CLASSES[cls]) < rank(prev) ? CLASSES[cls] : prev);
+  }
+}
+const adjectives = new Map();
+for (const [a2, ws] of tsv(DATA + "official-adjectives.tsv")) {
+  if (!idx.has(a2)) throw new Error(`official adjective for unknown ${a2}`);
+  for (const w of ws.split(" ")) {
+    const k = key(w);
+    if (adjectives.has(k) && adjectives.get(k) !== idx.get(a2)) throw new Error(`adjective ${w} of two countries`);
+    adjectives.set(k, idx.get(a2));
+  }
+}
+const adjectiveRows = [];
+for (const [k, i] of [...adjectives].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))) {
+  const last = adjectiveRows[adjectiveRows.length - 1];
+  if (last && last[0] === i) last[1] += " " + k;
+  else adjectiveRows.push([i, k]);
+}
+// The bare word for "Congo" in each language (the word the names of CD and CG share, or the start of
+// their keys in scripts written without spaces): official forms decide between the two by it.
+const congo = new Set(["congo", "kongo"]);
+for (const loc of LOCALES) {
+  const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
+  // Words and keys of every other country's names in this language: a Congo word is in none.
+  const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== "CD" && a2 !== "CG").flatMap(([, v]) => [].concat(v));
+  const otherWords = new Set(others.flatMap((n) => words(n)));
+  const otherKeys = others.map(key);
+  for (const a of names("CD")) {
+    for (const b of names("CG")) {
+      const wa = new Set(words(a));
+      for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) congo.add(w);
+      const [ka, kb] = [key(a), key(b)];
+      let n = 0;
+      while (n < ka.length && ka[n] === kb[n]) n++;
+      const common = [...ka.slice(0, n)].join("");
+      if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) congo.add(common);
+    }
+  }
+}
+const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
 const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
 const byNum = countries.map((c, i) => i).sort((a, b) => (countries[a].num < countries[b].num ? -1 : 1));
 const i18nVersion = require(I18N + "package.json").version;
-let tzdataDeb = "unknown";
-try {
-  tzdataDeb = execSync("dpkg-query -W -f='${Version}' tzdata").toString();
-} catch {}
+const tzdataDeb = readFileSync(ZONEINFO + "links.zi", "utf8").match(/Debian tzdata (\S+)'s/)[1];
 
 const rsStr = (s) => JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, "\\u{$1}");
 const list = (xs, per = 20) => {
@@ -337,7 +413,8 @@ const list = (xs, per = 20) => {
 const rs = `// @generated by scripts/gen-country-data.mjs — do not edit; edit data/country/* and re-run.
 // Sources: country-names-en.tsv (canonical names); i18n-iso-countries ${i18nVersion} (MIT): alpha-3,
 // numeric and names in ${LOCALES.length} locales + endonyms; tzdata ${tzVersion} (Debian ${tzdataDeb}, public
-// domain): zone.tab, zone1970.tab, tzdata.zi links; data/country/*.tsv (hand-curated).
+// domain): zone.tab, zone1970.tab, tzdata.zi links; data/country/*.tsv (hand-curated); cldr-core
+// ${cldrCore} (Unicode-3.0): the list of CLDR locales.
 // ${latin.count} Latin + ${hashed.count} hashed name keys (${conflicts.length} data conflicts stored as rejects), ${tzs.count} time zones.
 
 use super::Country;
@@ -371,6 +448,32 @@ ${list(byA3)}
 ];
 pub static BY_NUMERIC: [u8; ${byNum.length}] = [
 ${list(byNum)}
+];
+
+/// CLDR's locales without a region subtag (cldr-core availableLocales "full") and those of
+/// data/country/runtime-locales.tsv, grouped by likely script: "Arab ar fa ...;Cyrl be bg ...".
+pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
+
+/// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
+/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
+pub static OFFICIAL_WORDS: [&str; 5] = [
+${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
+];
+
+/// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
+/// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
+pub static OFFICIAL_AFFIXES: [&str; 5] = [
+${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
+];
+
+/// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
+/// with official form words, "democratic" decides CD, else CG.
+pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};
+
+/// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
+/// space-separated adjectives).
+pub static OFFICIAL_ADJECTIVES: [(u8, &str); ${adjectiveRows.length}] = [
+${adjectiveRows.map(([i, ws]) => `    (${i}, ${rsStr(ws)}),`).join("\n")}
 ];
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.

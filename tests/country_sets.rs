@@ -79,23 +79,27 @@ fn report(name: &str, tallies: &BTreeMap<String, Tally>) -> (usize, usize, usize
     (total, right, wrong)
 }
 
+// Natively the core has the shipped tables only; the package adds the runtime's own CLDR names
+// (tests/country/country.test.mjs holds the package's higher floors).
+
 #[test]
 fn cldr_accuracy() {
     let (total, right, wrong) = report("cldr", &score("cldr.tsv", true));
-    // Regression floor (measured 80.5%: zh-Hant and much of hi are not in the tables); wrong answers
-    // are mostly CLDR short forms that are other countries' codes ("RU" for Reino Unido).
-    assert!(right * 100 >= total * 78, "CLDR accuracy below 78%");
+    // Regression floor (measured 80.8% with the shipped tables alone; 97.7% in the package, with the
+    // runtime's names): wrong answers are CLDR short forms that are other countries' codes ("RU"
+    // for Reino Unido).
+    assert!(right * 1000 >= total * 800, "CLDR accuracy below 80%");
     assert!(wrong * 1000 <= total * 3, "over 0.3% wrong on CLDR");
 }
 
 #[test]
 fn world_countries_accuracy() {
     let (total, right, wrong) = report("world-countries", &score("world-countries.tsv", true));
-    // Regression floor (measured 45%: many of its languages and long official forms are not in the
-    // tables, by design of the 28-locale scope); its wrong answers are mostly its own data errors.
+    // Regression floor (measured 71.1% with the shipped tables alone, 82.6% in the package); its
+    // wrong answers are mostly its own data errors (e.g. "Guyana" listed for French Guiana).
     assert!(
-        right * 100 >= total * 43,
-        "world-countries accuracy below 43%"
+        right * 1000 >= total * 705,
+        "world-countries accuracy below 70.5%"
     );
     assert!(
         wrong * 1000 <= total * 3,
@@ -106,7 +110,7 @@ fn world_countries_accuracy() {
 #[test]
 fn messy_accuracy() {
     let (total, right, wrong) = report("messy", &score("messy.tsv", false));
-    assert!(right * 100 >= total * 90, "messy accuracy below 90%");
+    assert!(right * 100 >= total * 95, "messy accuracy below 95%");
     assert_eq!(wrong, 0, "a messy input resolved to the wrong country");
 }
 

@@ -5,16 +5,16 @@
 //! one-letter deletions, hashed and sorted. An input's own one-letter deletions then find, with a
 //! dozen binary searches, every key one edit away (and the insert+delete pairs of "Phillipines"),
 //! instead of running the distance against thousands of keys. The index (~17k entries, ~140 KB) is
-//! built on the first typo query, never at start-up.
+//! built on the first typo query, never at start-up. Longer inputs (long names: "Uniited Arab
+//! Emirates", "Central African Repuulbic") are measured against every name of about their length.
 
 use super::data::{LATIN, REJECT};
-use super::store::{fnv1a, text_entry};
+use super::store::{fnv1a, heap_sort, text_entry, Hit};
 use std::sync::OnceLock;
 
-/// Longest input we try to correct, and longest candidate name. Long names are official forms
-/// ("Republika Czeska", "Repubblica di Cina") where a two-letter difference is a different country,
-/// not a typo: only short and common names are corrected.
-const MAX_LEN: usize = 16;
+/// Longest input we try to correct; inputs longer than MAX_CAND are compared with every name of
+/// about their length, shorter ones with the index (of names up to MAX_CAND letters).
+const MAX_LEN: usize = 40;
 const MAX_CAND: usize = 14;
 /// Shortest: below this a single edit turns one name into another too easily.
 const MIN_LEN: usize = 5;
@@ -41,35 +41,6 @@ fn index() -> &'static [u64] {
     })
 }
 
-/// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and this
-/// runs once.
-fn heap_sort(v: &mut [u64]) {
-    fn sift(v: &mut [u64], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v.get(child) < v.get(child + 1) {
-                child += 1;
-            }
-            if v.get(root) >= v.get(child) {
-                return;
-            }
-            v.swap(root, child); // panic-ok: root < child < end <= len
-            root = child;
-        }
-    }
-    let n = v.len();
-    for start in (0..n / 2).rev() {
-        sift(v, start, n);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end); // panic-ok: end < n
-        sift(v, 0, end);
-    }
-}
-
 /// FNV-1a of `key` with the byte at `skip` left out.
 fn hash_without(key: &[u8], skip: usize) -> u32 {
     let (a, b) = key.split_at(skip.min(key.len()));
@@ -82,23 +53,86 @@ fn hash_without(key: &[u8], skip: usize) -> u32 {
 }
 
 /// Edit costs, doubled to stay integral. Typing slips double or drop a letter ("Phillipines"), drop
-/// or swap one ("Untied"); a changed letter, or a letter added or lost that is no doubling, is more
-/// often another name ("Řecká" vs "Česká republika", "San Martín" vs "San Marino") and costs more.
+/// or swap one ("Untied"), or hit a key next to the right one ("Anguills"); spelling slips change a
+/// vowel ("Bilivia"). A far letter changed, or a first letter added or lost, is more often another
+/// name ("Siberia" / "Liberia", "Neverland" / "Nederland", "Prussia" / "Russia") and costs more.
 const DOUBLING: usize = 1;
 const INDEL: usize = 2;
+const FIRST: usize = 3;
 const SWAP: usize = 2;
-const SUB: usize = 3;
+const CLOSE: usize = 2;
+const FAR: usize = 4;
 /// Another country less than this much further away makes the answer a guess.
 const MARGIN: usize = 3;
 
-/// Cost allowed for an input of `len` bytes: none below MIN_LEN, one dropped, added or swapped
-/// letter up to 8, and from 9 also one changed letter or one slip plus one doubling.
+/// Cost allowed for an input of `len` bytes: none below MIN_LEN; one dropped, added or swapped
+/// letter up to 6; also one close change up to 8; then one slip plus one doubling; from 17 letters
+/// (long names) two slips.
 pub fn max_cost(len: usize) -> usize {
     match len {
         0..=4 => 0,
-        // No changed letter in short names: "Siberia" is one letter from "Liberia".
         5..=8 => INDEL,
-        _ => SUB,
+        9..=16 => INDEL + DOUBLING,
+        _ => 2 * INDEL,
+    }
+}
+
+/// For each letter a-z, the letters a slip may put in its place (bit n = letter n): its QWERTY
+/// neighbours, and for a vowel the other vowels. Computed at compile time.
+const CLOSE_TO: [u32; 26] = close_table();
+
+const fn close_table() -> [u32; 26] {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    const VOWELS: &[u8] = b"aeiouy";
+    // (row, column in half keys) of each letter.
+    let mut pos = [(0i32, 0i32); 26];
+    let mut r = 0;
+    while r < 3 {
+        let mut i = 0;
+        while i < ROWS[r].len() {
+            pos[(ROWS[r][i] - b'a') as usize] = (r as i32, 2 * i as i32 + r as i32);
+            i += 1;
+        }
+        r += 1;
+    }
+    let mut out = [0u32; 26];
+    let mut a = 0;
+    while a < 26 {
+        let mut b = 0;
+        while b < 26 {
+            let (ra, ca) = pos[a];
+            let (rb, cb) = pos[b];
+            let (dr, dc) = ((ra - rb).abs(), (ca - cb).abs());
+            let keys = (dr == 0 && dc == 2) || (dr == 1 && dc <= 1);
+            let mut va = false;
+            let mut vb = false;
+            let mut v = 0;
+            while v < VOWELS.len() {
+                va |= VOWELS[v] == b'a' + a as u8;
+                vb |= VOWELS[v] == b'a' + b as u8;
+                v += 1;
+            }
+            if a != b && (keys || (va && vb)) {
+                out[a] |= 1 << b;
+            }
+            b += 1;
+        }
+        a += 1;
+    }
+    out
+}
+
+/// Cost of reading `a` where `b` was meant: close for two vowels or neighbouring keys.
+fn change(a: u8, b: u8, close_ok: bool) -> usize {
+    let close = a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && CLOSE_TO
+            .get(usize::from(a - b'a'))
+            .is_some_and(|m| m & 1 << (b - b'a') != 0);
+    if close && close_ok {
+        CLOSE
+    } else {
+        FAR
     }
 }
 
@@ -107,14 +141,26 @@ fn indel(s: &[u8], i: usize) -> usize {
     let doubled = i > 0 && s.get(i) == s.get(i - 1) || s.get(i) == s.get(i + 1);
     if doubled {
         DOUBLING
+    } else if i == 0 {
+        FIRST
     } else {
         INDEL
     }
 }
 
 /// Weighted optimal-string-alignment distance of `a` and `b`, or `None` when it exceeds `bound`.
-pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
-    const W: usize = MAX_LEN + 2;
+/// `close_ok`: whether a close change is cheap (not in names of 5-6 letters, where it mostly
+/// makes another word: "Sedan", "Chino").
+pub fn osa_within(a: &[u8], b: &[u8], bound: usize, close_ok: bool) -> Option<usize> {
+    // Rows sized to the strings: the short ones (nearly every call) copy 3 rows of 20, not 44.
+    if a.len() < 20 && b.len() < 20 {
+        osa_rows::<20>(a, b, bound, close_ok)
+    } else {
+        osa_rows::<{ MAX_LEN + 4 }>(a, b, bound, close_ok)
+    }
+}
+
+fn osa_rows<const W: usize>(a: &[u8], b: &[u8], bound: usize, close_ok: bool) -> Option<usize> {
     if a.len() >= W || b.len() >= W || a.len().abs_diff(b.len()) * DOUBLING > bound {
         return None;
     }
@@ -130,7 +176,11 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
         cur[0] = prev[0] + del;
         let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            let cost = if ca == cb { 0 } else { SUB };
+            let cost = if ca == cb {
+                0
+            } else {
+                change(ca, cb, close_ok)
+            };
             let mut d = (prev[j] + cost)
                 .min(prev[j + 1] + del)
                 .min(cur[j] + indel(b, j));
@@ -150,20 +200,26 @@ pub fn osa_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
     (d <= bound).then_some(d)
 }
 
-/// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
-/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
-/// when another country (or a must-reject name) in the neighbourhood is within MARGIN more:
-/// near-ties are guesses.
-pub fn nearest(key: &[u8]) -> Option<u8> {
+/// Calls `f(cost, value)` for every Latin-script name within `reach` of `key` (an already
+/// normalised key of at most MAX_LEN letters), each name once.
+fn scan(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
     let n = key.len();
-    let k = max_cost(n);
-    if k == 0 || n > MAX_LEN || !key.iter().all(|b| b.is_ascii_alphanumeric()) {
-        return None;
+    let close_ok = n >= 7;
+    if n > MAX_CAND {
+        // Long names: every name of about the same length with the same first letter (a slip
+        // there is rare, and costs too much to take anyway).
+        let mut pos = 0;
+        while let Some((cand, value, next)) = text_entry(LATIN, pos) {
+            pos = next;
+            if cand.first() == key.first() && cand.len().abs_diff(n) * DOUBLING <= reach {
+                if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                    f(d, value);
+                }
+            }
+        }
+        return;
     }
     let idx = index();
-    let reach = k + MARGIN - 1; // costs up to here matter for the near-tie rule
-    let mut best: Option<(usize, u8)> = None;
-    let mut second = usize::MAX; // nearest cost of any other value
     let mut seen = [u16::MAX; 48]; // candidates already measured (a key shows up under several hashes)
     let mut seen_n = 0;
     for probe in core::iter::once(fnv1a(key)).chain((0..n).map(|i| hash_without(key, i))) {
@@ -185,22 +241,100 @@ pub fn nearest(key: &[u8]) -> Option<u8> {
             let Some((cand, value, _)) = text_entry(LATIN, usize::from(at)) else {
                 continue;
             };
-            let Some(d) = osa_within(key, cand, reach) else {
-                continue;
-            };
-            match best {
-                Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
-                Some((bd, _)) if d < bd => {
-                    second = second.min(bd);
-                    best = Some((d, value));
-                }
-                Some(_) => second = second.min(d),
-                None => best = Some((d, value)),
+            if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                f(d, value);
             }
         }
     }
+}
+
+/// Calls `f(cost, value)` for the names two neighbouring letters shorter than `key` ("niger" for
+/// "nigeris"): the index only sees one deletion a side, and such a neighbour must count for the
+/// near-tie rule. A few exact lookups.
+fn scan_pairs(key: &[u8], reach: usize, mut f: impl FnMut(usize, u8)) {
+    let n = key.len();
+    let close_ok = n >= 7;
+    let mut short = [0u8; MAX_CAND];
+    // The last two letters ("nigeris" -> "niger") and doubled letters ("assland" -> "aland"):
+    // the neighbours that matter are names one of which extends the other.
+    let pairs = (0..n.saturating_sub(1)).filter(|&i| i + 2 == n || key.get(i) == key.get(i + 1));
+    for i in pairs {
+        let mut len = 0;
+        for (at, &b) in key.iter().enumerate() {
+            if at != i && at != i + 1 {
+                if let Some(slot) = short.get_mut(len) {
+                    *slot = b;
+                    len += 1;
+                }
+            }
+        }
+        let cand = short.get(..len).unwrap_or(&[]);
+        if let Some(Hit::Country(v)) = super::find_static(cand) {
+            if let Some(d) = osa_within(key, cand, reach, close_ok) {
+                f(d, v);
+            }
+        }
+    }
+}
+
+/// Whether `key` can be corrected at all: Latin letters and digits, of a length typos are read in.
+fn correctable(key: &[u8]) -> bool {
+    max_cost(key.len()) > 0 && key.len() <= MAX_LEN && key.iter().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The country whose Latin-script name is uniquely nearest to `key` (an already normalised key).
+/// Rejected when no name is within the allowed cost, when the nearest is a must-reject name, or
+/// when another country (or a must-reject name) in the neighbourhood is within MARGIN more:
+/// near-ties are guesses.
+pub fn nearest(key: &[u8]) -> Option<u8> {
+    if !correctable(key) {
+        return None;
+    }
+    let k = max_cost(key.len());
+    let mut best: Option<(usize, u8)> = None;
+    let mut second = usize::MAX; // nearest cost of any other value
+                                 // Costs up to k + MARGIN - 1 matter for the near-tie rule.
+    scan(key, k + MARGIN - 1, |d, value| match best {
+        Some((bd, bv)) if bv == value => best = Some((bd.min(d), bv)),
+        Some((bd, _)) if d < bd => {
+            second = second.min(bd);
+            best = Some((d, value));
+        }
+        Some(_) => second = second.min(d),
+        None => best = Some((d, value)),
+    });
     let (d, v) = best?;
-    (d <= k && v != REJECT && second >= d + MARGIN).then_some(v)
+    if d > k || v == REJECT || second < d + MARGIN {
+        return None;
+    }
+    // Two letters off a 5-letter input leave no name (names have 4 letters and more).
+    if (6..=MAX_CAND).contains(&key.len()) {
+        scan_pairs(key, k + MARGIN - 1, |d2, v2| {
+            if v2 != v {
+                second = second.min(d2);
+            }
+        });
+    }
+    (second >= d + MARGIN).then_some(v)
+}
+
+/// Whether a shipped name of another country (or a must-reject name) is a typo away from `key`:
+/// then an exact match among the runtime's names ("Nigera", Latvian for Niger, one slip from
+/// Nigeria) is as likely a slip as that name, and is not taken.
+pub fn near_other(key: &[u8], country: u8) -> bool {
+    if !correctable(key) {
+        return false;
+    }
+    let mut near = false;
+    scan(key, max_cost(key.len()), |_, value| {
+        near |= value != country
+    });
+    if key.len() <= MAX_CAND {
+        scan_pairs(key, max_cost(key.len()), |_, value| {
+            near |= value != country
+        });
+    }
+    near
 }
 
 #[cfg(test)]
@@ -208,53 +342,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn typo_timing() {
-        for q in [
-            &b"germnay"[..],
-            b"phillipines",
-            b"untiedstates",
-            b"siberia",
-            b"asdfghjk",
-        ] {
-            let r = nearest(q);
-            let t = std::time::Instant::now();
-            for _ in 0..1000 {
-                std::hint::black_box(nearest(std::hint::black_box(q)));
-            }
-            println!(
-                "{:?} -> {r:?}: {:?}/call",
-                String::from_utf8_lossy(q),
-                t.elapsed() / 1000
-            );
-        }
-    }
-
-    #[test]
-    fn heap_sort_sorts() {
-        let mut v: Vec<u64> = (0..1000u64)
-            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 7)
-            .collect();
-        let mut w = v.clone();
-        heap_sort(&mut v);
-        w.sort_unstable();
-        assert_eq!(v, w);
-        heap_sort(&mut []);
-    }
-
-    #[test]
     fn osa() {
-        assert_eq!(osa_within(b"germnay", b"germany", 8), Some(SWAP));
+        assert_eq!(osa_within(b"germnay", b"germany", 8, true), Some(SWAP));
         assert_eq!(
-            osa_within(b"phillipines", b"philippines", 8),
+            osa_within(b"phillipines", b"philippines", 8, true),
             Some(2 * DOUBLING)
         );
-        assert_eq!(osa_within(b"sanmartin", b"sanmarino", 8), Some(2 * INDEL));
         assert_eq!(
-            osa_within(b"reckarepublika", b"ceskarepublika", 8),
-            Some(2 * SUB)
+            osa_within(b"sanmartin", b"sanmarino", 8, true),
+            Some(2 * INDEL)
         );
-        assert_eq!(osa_within(b"abc", b"xyz", 4), None);
-        assert_eq!(osa_within(b"", b"ab", 4), Some(2 * INDEL));
+        assert_eq!(osa_within(b"bilivia", b"bolivia", 8, true), Some(CLOSE));
+        assert_eq!(osa_within(b"anguills", b"anguilla", 8, true), Some(CLOSE));
+        assert_eq!(osa_within(b"anguills", b"anguilla", 8, false), Some(FAR));
+        assert_eq!(osa_within(b"siberia", b"liberia", 8, true), Some(FAR));
+        assert_eq!(osa_within(b"prussia", b"russia", 8, true), Some(FIRST));
+        assert_eq!(osa_within(b"abc", b"xyz", 4, true), None);
+        assert_eq!(osa_within(b"", b"ab", 8, true), Some(FIRST + INDEL));
+    }
+
+    #[test]
+    fn typos_in_long_names() {
+        for (input, want) in [
+            (&b"uniitedarabemirates"[..], "AE"),
+            (b"bosniaandherzegovian", "BA"),
+            (b"centralafricanrepuulbic", "CF"),
+            (b"bilivia", "BO"),
+            (b"anguills", "AI"),
+        ] {
+            let got = nearest(input).and_then(|i| super::super::all().get(usize::from(i)));
+            assert_eq!(
+                got.map(|c| c.alpha2),
+                Some(want),
+                "{}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        for input in [&b"neverland"[..], b"prussia", b"siberia"] {
+            assert_eq!(nearest(input), None, "{}", String::from_utf8_lossy(input));
+        }
     }
 
     #[test]

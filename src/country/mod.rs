@@ -1,14 +1,19 @@
 //! Country normalisation: codes, names in many languages, flag emoji and typos, IANA time zones and
-//! locale tags -> one canonical country (the names of ../shared/data/country-names-en.tsv).
+//! locale tags -> one canonical country (the names of data/country/country-names-en.tsv).
 //!
 //! Everything is table lookups in generated, sorted data (`data`, made by
-//! scripts/gen-country-data.mjs); nothing is built at start-up. Rejecting beats guessing: every
-//! ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
+//! scripts/gen-country-data.mjs); nothing is built at start-up. Names the tables lack can come from
+//! an [`ExtraNames`] index that the host registers ([`set_extra_names`]: the wasm shell builds one
+//! from the runtime's CLDR on the first input the tables do not answer exactly). Rejecting beats
+//! guessing: every ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
 
 mod data;
+mod extra;
 mod fuzzy;
 mod locale;
 pub mod normalize;
+mod official;
+pub mod script;
 mod store;
 mod timezone;
 
@@ -16,8 +21,26 @@ use data::{BY_ALPHA3, BY_NUMERIC, CODE_ALIASES, COUNTRIES, LATIN, LATIN_BUCKETS,
 use normalize::{Key, Words};
 use store::Hit;
 
+pub use extra::ExtraNames;
 pub use locale::from_locale;
 pub use timezone::from_time_zone;
+
+/// Supplies the runtime's names in one script class (see [`script`]), built on first call (so
+/// lookups the shipped tables answer never pay for it); `None` when the runtime has none.
+pub type ExtraSource = fn(u8) -> Option<&'static ExtraNames>;
+
+static EXTRA: std::sync::OnceLock<ExtraSource> = std::sync::OnceLock::new();
+
+/// Registers where [`lookup`] finds names beyond the shipped tables (once per process; later
+/// calls are ignored). Native code registers nothing and gets the shipped tables only.
+pub fn set_extra_names(source: ExtraSource) {
+    let _ = EXTRA.set(source);
+}
+
+/// Candidate locales (CLDR's, without region: "fr", "sr-Latn") whose `Intl.DisplayNames` region
+/// names the wasm shell indexes, grouped by likely script: "Arab ar fa ...;Cyrl be bg ..." (the
+/// first word of a group is its ISO 15924 code). The runtime keeps those it supports.
+pub const RUNTIME_LOCALES: &str = data::RUNTIME_LOCALES;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Country {
@@ -57,12 +80,18 @@ pub fn all() -> &'static [Country] {
 
 /// The country an input names, or `None` when it names none or is ambiguous.
 pub fn lookup(input: &str) -> Option<&'static Country> {
-    COUNTRIES.get(usize::from(resolve(input)?))
+    COUNTRIES.get(usize::from(resolve(input, EXTRA.get().copied())?))
 }
 
 /// Like [`lookup`], as the index of the country in [`all`] (for callers that cache per country).
 pub fn lookup_index(input: &str) -> Option<usize> {
-    resolve(input).map(usize::from)
+    resolve(input, EXTRA.get().copied()).map(usize::from)
+}
+
+/// [`lookup_index`] with an explicit source of extra names instead of the registered one (`None`:
+/// the shipped tables only).
+pub fn lookup_index_with(input: &str, extra: Option<ExtraSource>) -> Option<usize> {
+    resolve(input, extra).map(usize::from)
 }
 
 /// `lookup` rendered in `format`.
@@ -75,20 +104,74 @@ pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     })
 }
 
-fn resolve(input: &str) -> Option<u8> {
+/// Exact lookups in the shipped tables, then (when a source is given) in the extra names of the
+/// key's script.
+struct Finder {
+    source: Option<ExtraSource>,
+    /// Whether the last hit came from the extra names.
+    extra_hit: bool,
+}
+
+impl Finder {
+    fn find(&mut self, key: &[u8]) -> Option<Hit> {
+        self.extra_hit = false;
+        if let Some(hit) = find_static(key) {
+            return Some(hit);
+        }
+        let names = self.source.filter(|_| !key.is_empty())?(script::of_key(key))?;
+        let hit = names.find(key);
+        self.extra_hit = hit.is_some();
+        hit
+    }
+}
+
+/// The shipped tables decide first, typo correction included, so their answers never depend on the
+/// runtime; only an input they know nothing of is looked up among the extra names, exactly. An
+/// extra name one slip from a shipped name of another country is a guess, and is not taken.
+fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
+    let mut shipped = Finder {
+        source: None,
+        extra_hit: false,
+    };
+    match resolve_with(input, &mut shipped, true) {
+        Some(Hit::Country(i)) => return Some(i),
+        Some(Hit::Reject) => return None,
+        None => {}
+    }
+    let mut finder = Finder {
+        source: Some(extra?),
+        extra_hit: false,
+    };
+    let Some(Hit::Country(found)) = resolve_with(input, &mut finder, false) else {
+        return None;
+    };
+    if finder.extra_hit {
+        let words = Words::parse(input.trim())?;
+        if fuzzy::near_other(words.key_all(), found) {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+/// `None` when nothing matched; `Some(Hit::Reject)` when the input is known to name no country.
+fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
+    let mut find = |k: &[u8]| finder.find(k);
     let s = input.trim();
     if s.is_empty() || s.len() > MAX_INPUT {
-        return None;
+        return Some(Hit::Reject);
     }
     if let Some(i) = flag(s) {
-        return Some(i);
+        return Some(Hit::Country(i));
     }
     match code(s) {
-        Code::Country(i) => return Some(i),
-        Code::Reserved => return None,
+        Code::Country(i) => return Some(Hit::Country(i)),
+        Code::Reserved => return Some(Hit::Reject),
         Code::Other => {}
     }
-    let words = Words::parse(s)?;
+    let Some(words) = Words::parse(s) else {
+        return Some(Hit::Reject);
+    };
     let mut key = Key::new();
     // Whole input, then "X, Y" as "Y X", then "(Y) X".
     for variant in 0..3 {
@@ -98,10 +181,8 @@ fn resolve(input: &str) -> Option<u8> {
             2 if words.has_paren() => words.key_paren_first(&mut key),
             _ => continue,
         };
-        match find(k) {
-            Some(Hit::Country(i)) => return Some(i),
-            Some(Hit::Reject) => return None,
-            None => {}
+        if let Some(hit) = find(k) {
+            return Some(hit);
         }
     }
     if words.has_paren() {
@@ -109,26 +190,63 @@ fn resolve(input: &str) -> Option<u8> {
         // ("Congo (DRC)", "Georgia (country)") may be exactly what tells two countries apart.
         let outer = find(words.key_without_paren(&mut key));
         let inner = find(words.key_paren_only(&mut key));
-        return match (outer, inner) {
-            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => Some(a),
-            _ => None,
-        };
+        match (outer, inner) {
+            (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => {
+                return Some(Hit::Country(a))
+            }
+            // Two different answers: a contradiction.
+            (Some(_), Some(_)) => return Some(Hit::Reject),
+            _ => {}
+        }
+        // A qualifier of form words ("Congo (Republic)", "Kongo (DRK)") makes an official form;
+        // otherwise one side unknown may still be a runtime name (phase 2). No typo reading.
+        return official::official(s, &mut find);
     }
     // "Federal Republic of Germany": an official-form prefix before an exact name.
     let all = words.key_all();
     for p in data::OFFICIAL_PREFIXES {
         if let Some(rest) = all.strip_prefix(p.as_bytes()) {
-            match find(rest) {
-                Some(Hit::Country(i)) => return Some(i),
-                Some(Hit::Reject) => return None,
-                None => {}
+            if let Some(hit) = find(rest) {
+                return Some(hit);
             }
         }
     }
-    fuzzy::nearest(all)
+    // Typos first: a slip in a plain name is the common case, and the cheap one.
+    if typos {
+        if let Some(i) = fuzzy::nearest(all) {
+            return Some(Hit::Country(i));
+        }
+    }
+    // An official form has a form word beside the name, or one fused to it in a script written
+    // without spaces: one Latin word is none.
+    let n = words.each().count();
+    if n > 1 || !all.is_ascii() {
+        if let Some(hit) = official::official(s, &mut find) {
+            return Some(hit);
+        }
+    }
+    // "Aotearoa New Zealand": two names of one country, one after the other.
+    for split in 1..n {
+        let (mut left, mut right) = (Key::new(), Key::new());
+        for (i, w) in words.each().enumerate() {
+            let _ = if i < split {
+                left.push(w)
+            } else {
+                right.push(w)
+            };
+        }
+        if let (Some(Hit::Country(a)), Some(Hit::Country(b))) =
+            (find(left.as_bytes()), find(right.as_bytes()))
+        {
+            if a == b {
+                return Some(Hit::Country(a));
+            }
+        }
+    }
+    None
 }
 
-fn find(key: &[u8]) -> Option<Hit> {
+fn find_static(key: &[u8]) -> Option<Hit> {
     if key.is_empty() {
         None
     } else if key.is_ascii() {

@@ -4,6 +4,20 @@
 
 use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
+/// Abbreviated words and the word they stand for (the generator's ABBREVIATIONS: the same list).
+const ABBREVIATIONS: [(&str, &str); 10] = [
+    ("st", "saint"),
+    ("ste", "sainte"),
+    ("rep", "republic"),
+    ("repub", "republic"),
+    ("dem", "democratic"),
+    ("fed", "federal"),
+    ("is", "islands"),
+    ("isl", "islands"),
+    ("isls", "islands"),
+    ("sts", "states"),
+];
+
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
 pub const KEY_CAP: usize = 160;
 const MAX_WORDS: usize = 24;
@@ -73,6 +87,16 @@ pub struct Words {
 impl Words {
     /// `None` when the input cannot be a name (too long, too many words, no letters).
     pub fn parse(input: &str) -> Option<Words> {
+        Words::parse_with(input, false)
+    }
+
+    /// Like `parse`, with an ASCII apostrophe as a word break instead of joining ("dell'Angola" ->
+    /// "dell", "angola"): for taking elided articles off official forms.
+    pub fn parse_split(input: &str) -> Option<Words> {
+        Words::parse_with(input, true)
+    }
+
+    fn parse_with(input: &str, split_apostrophe: bool) -> Option<Words> {
         let mut w = Words {
             buf: [0; KEY_CAP],
             len: 0,
@@ -130,6 +154,11 @@ impl Words {
                 }
                 _ => {}
             }
+            if split_apostrophe && c == '\'' {
+                w.end_word(start, depth > 0, comma)?;
+                start = w.len;
+                continue;
+            }
             if c.is_ascii_alphanumeric() {
                 // Fast path for the common case.
                 let slot = w.buf.get_mut(w.len)?;
@@ -172,7 +201,8 @@ impl Words {
         self.push_str(c.encode_utf8(&mut tmp))
     }
 
-    /// Closes the word begun at `start`, applying the word rules: "the" is dropped, "st" means "saint".
+    /// Closes the word begun at `start`, applying the word rules: "the" is dropped, abbreviations
+    /// ("St.", "Rep.", "Is.") are read as their word.
     fn end_word(&mut self, start: usize, paren: bool, after_comma: bool) -> Option<()> {
         if start >= self.len {
             return Some(());
@@ -182,9 +212,9 @@ impl Words {
             self.len = start;
             return Some(());
         }
-        if word == b"st" {
+        if let Some(&(_, full)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == word) {
             self.len = start;
-            self.push_str("saint")?;
+            self.push_str(full)?;
         }
         let slot = self.words.get_mut(self.count)?;
         *slot = Word {
@@ -199,6 +229,15 @@ impl Words {
 
     fn words(&self) -> &[Word] {
         self.words.get(..self.count).unwrap_or(&[])
+    }
+
+    /// The folded bytes of each word, in order.
+    pub fn each(&self) -> impl Iterator<Item = &[u8]> {
+        self.words().iter().map(|w| {
+            self.buf
+                .get(usize::from(w.start)..usize::from(w.end))
+                .unwrap_or(&[])
+        })
     }
 
     pub fn has_comma(&self) -> bool {
@@ -277,6 +316,14 @@ impl Key {
 
     pub fn as_bytes(&self) -> &[u8] {
         self.buf.get(..self.len).unwrap_or(&[])
+    }
+
+    /// Appends `bytes`; `None` (and nothing appended) when the key would pass KEY_CAP.
+    pub fn push(&mut self, bytes: &[u8]) -> Option<()> {
+        let end = self.len.checked_add(bytes.len())?;
+        self.buf.get_mut(self.len..end)?.copy_from_slice(bytes);
+        self.len = end;
+        Some(())
     }
 }
 

@@ -101,6 +101,29 @@ pub fn text_find(blob: &[u8], buckets: &[u16], by_prefix: &[u16; 729], key: &[u8
     None
 }
 
+/// Position of the first text entry whose key is >= `key` (so the entries that start with `key`
+/// follow it, contiguously); the blob's end when there is none.
+pub fn text_seek(blob: &[u8], buckets: &[u16], by_prefix: &[u16; 729], key: &[u8]) -> usize {
+    let p = prefix(key);
+    let lo = by_prefix.get(p).map_or(buckets.len(), |&l| usize::from(l));
+    let hi = by_prefix
+        .get(p + 1)
+        .map_or(buckets.len(), |&h| usize::from(h));
+    let within = buckets.get(lo..hi.max(lo)).map_or(0, |b| {
+        b.partition_point(|&start| {
+            text_cmp(blob, usize::from(start), key).is_some_and(|(ord, _, _)| ord == Ordering::Less)
+        })
+    });
+    let mut pos = (lo + within)
+        .checked_sub(1)
+        .and_then(|b| buckets.get(b))
+        .map_or(0, |&s| usize::from(s));
+    while let Some((Ordering::Less, _, next)) = text_cmp(blob, pos, key) {
+        pos = next;
+    }
+    pos
+}
+
 /// FNV-1a, as the generator hashes non-Latin keys.
 pub fn fnv1a(key: &[u8]) -> u32 {
     key.iter().fold(0x811c_9dc5u32, |h, &b| {
@@ -161,4 +184,83 @@ fn read_leb(it: &mut core::slice::Iter<u8>) -> Option<u32> {
         }
     }
     None
+}
+
+/// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and it
+/// runs once per index (typo index, runtime names).
+pub fn heap_sort(v: &mut [u64]) {
+    fn sift(v: &mut [u64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v.get(child) < v.get(child + 1) {
+                child += 1;
+            }
+            if v.get(root) >= v.get(child) {
+                return;
+            }
+            v.swap(root, child); // panic-ok: root < child < end <= len
+            root = child;
+        }
+    }
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift(v, start, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end); // panic-ok: end < n
+        sift(v, 0, end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::country::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
+
+    #[test]
+    fn seek_finds_the_first_key_at_or_after() {
+        let mut pos = 0;
+        let mut all = vec![];
+        while let Some((k, _, next)) = text_entry(LATIN, pos) {
+            all.push((pos, k.to_vec()));
+            pos = next;
+        }
+        for probe in [
+            &b"a"[..],
+            b"ango",
+            b"germ",
+            b"zzzz",
+            b"",
+            b"0",
+            b"niger",
+            b"nigeri",
+            b"qq",
+        ] {
+            let want = all
+                .iter()
+                .find(|(_, k)| k.as_slice() >= probe)
+                .map_or(LATIN.len(), |(p, _)| *p);
+            assert_eq!(
+                text_seek(LATIN, &LATIN_BUCKETS, &LATIN_BY_PREFIX, probe),
+                want,
+                "{}",
+                String::from_utf8_lossy(probe)
+            );
+        }
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut v: Vec<u64> = (0..1000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 7)
+            .collect();
+        let mut w = v.clone();
+        heap_sort(&mut v);
+        w.sort_unstable();
+        assert_eq!(v, w);
+        heap_sort(&mut []);
+    }
 }

@@ -45,6 +45,9 @@ fn names_and_styles() {
         ("Burma", "MM"),
         ("Holland", "NL"),
         ("Federal Republic of Germany", "DE"),
+        ("Aotearoa New Zealand", "NZ"),
+        ("Chagos Archipelago", "IO"),
+        ("Archipiélago de Chagos", "IO"),
         ("Republic of Ireland", "IE"),
         ("Kingdom of Spain", "ES"),
         ("Scotland", "GB"),
@@ -98,4 +101,89 @@ fn formats() {
     assert_eq!(normalize("Deutschland", Format::Name), Some("Germany"));
     assert_eq!(normalize("Deutschland", Format::Alpha3), Some("DEU"));
     assert_eq!(Format::parse("ALPHA2"), None);
+}
+
+/// A fake runtime: two names the tables lack, one name two countries claim, one that the tables
+/// already reject and one that the tables give another country.
+fn fake_extra(_script: u8) -> Option<&'static ExtraNames> {
+    static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
+    let idx = |a2: &str| all().iter().position(|c| c.alpha2 == a2).unwrap();
+    Some(NAMES.get_or_init(|| {
+        let mut n = ExtraNames::new();
+        n.add("Zorgländia", idx("FR"));
+        n.add("Blorpistan", idx("DE"));
+        n.add("Twinland", idx("CD"));
+        n.add("Twinland", idx("CG"));
+        n.add("Europe", idx("FR"));
+        n.add("Deutschland", idx("FR"));
+        n.finish()
+    }))
+}
+
+fn with_extra(s: &str) -> Option<&'static str> {
+    lookup_index_with(s, Some(fake_extra)).map(|i| all()[i].alpha2)
+}
+
+#[test]
+fn extra_names() {
+    assert_eq!(with_extra("ZORGLANDIA"), Some("FR"));
+    assert_eq!(with_extra("Blorpistan"), Some("DE"));
+    // Official-form prefixes and inversion apply to them too.
+    assert_eq!(with_extra("Republic of Blorpistan"), Some("DE"));
+    assert_eq!(with_extra("Twinland"), None, "claimed by two countries");
+    assert_eq!(with_extra("Europe"), None, "the shipped reject wins");
+    assert_eq!(
+        with_extra("Deutschland"),
+        Some("DE"),
+        "the shipped name wins"
+    );
+    assert_eq!(with_extra("Qwertyzland"), None);
+    assert_eq!(a2("Zorglandia"), None, "not without the extra names");
+    let n = fake_extra(script::LATIN).unwrap();
+    assert_eq!(
+        n.len(),
+        3,
+        "names the tables answer are left out; the conflict is one key"
+    );
+}
+
+#[test]
+fn extra_names_asked_only_on_a_miss() {
+    fn panicking(_script: u8) -> Option<&'static ExtraNames> {
+        panic!("asked for extra names on an exact hit")
+    }
+    for s in [
+        "US",
+        "Germany",
+        "Deutschland",
+        "n/a",
+        "🇫🇷",
+        "Korea, Rep.",
+        "Germnay",
+        "Phillipines",
+        "Europe",
+        "Federal Republic of Germany",
+        "ZZ",
+        "  ",
+    ] {
+        let _ = lookup_index_with(s, Some(panicking));
+    }
+}
+
+#[test]
+fn extra_names_by_script() {
+    fn greek_only(script: u8) -> Option<&'static ExtraNames> {
+        static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
+        (script == script::of_code("Grek")).then(|| {
+            NAMES.get_or_init(|| {
+                let mut n = ExtraNames::new();
+                n.add("Ζοργλανδία", 0);
+                n.add("Zorglandia", 0);
+                n.finish()
+            })
+        })
+    }
+    assert_eq!(lookup_index_with("ΖΟΡΓΛΑΝΔΙΑ", Some(greek_only)), Some(0));
+    // A Latin key is looked up among the Latin-script names only.
+    assert_eq!(lookup_index_with("Zorglandia", Some(greek_only)), None);
 }

@@ -7,11 +7,11 @@ import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".tsv": "text/plain; charset=utf-8", ".html": "text/html" };
+const types = { ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm", ".tsv": "text/plain; charset=utf-8", ".html": "text/html" };
 const server = http.createServer(async (req, res) => {
   const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (rel === "/") return res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>country</title>");
-  if (!/^\/(pkg|data\/country\/tests)\/[\w.-]+$/.test(rel)) return res.writeHead(404).end();
+  if (!/^\/(pkg|data\/country\/tests|tests\/country)\/[\w.-]+$/.test(rel)) return res.writeHead(404).end();
   try {
     const body = await readFile(path.join(root, rel));
     res.writeHead(200, { "content-type": types[path.extname(rel)] ?? "application/octet-stream" }).end(body);
@@ -32,7 +32,9 @@ let failed = 0;
 try {
   const page = browser.pages()[0] ?? (await browser.newPage());
   await page.goto(url);
-  const out = await page.evaluate(async () => {
+  const candidates = JSON.parse(await readFile(path.join(root, "node_modules/cldr-core/availableLocales.json"), "utf8")).availableLocales.full;
+  const codes = (await readFile(path.join(root, "data/country/country-names-en.tsv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split("\t")[0]);
+  const out = await page.evaluate(async ([candidates, codes]) => {
     const m = await import("/pkg/wazper.js");
     await m.default();
     const fails = [];
@@ -56,8 +58,26 @@ try {
     for (const [input, want] of messy) { const got = m.normalizeCountry(input, "alpha2"); if (got === want) right++; else if (got !== null) wrong++; }
     let accepted = 0;
     for (const [input] of await tsv("reject.tsv")) if (m.normalizeCountry(input) !== null) accepted++;
-    return { fails, right, wrong, total: messy.length, accepted };
-  });
+    eq(m.normalizeCountry("États-Unis"), "United States", "README example");
+    const { roundTrip } = await import("/tests/country/roundtrip.mjs");
+    const t0 = performance.now();
+    eq(m.normalizeCountry("Ουτοπία"), null, "Greek unknown");
+    const greekFirst = performance.now() - t0;
+    const rt = roundTrip(m.normalizeCountry, candidates, codes);
+    return { fails, right, wrong, total: messy.length, accepted, rt, greekFirst, ua: navigator.userAgent };
+  }, [candidates, codes]);
+  const { explainedKeys } = await import("./roundtrip.mjs");
+  const explained = explainedKeys(await readFile(path.join(root, "tests/country/intl-explained.tsv"), "utf8"));
+  const pct = (t) => `${t.right}/${t.total} (${((100 * t.right) / t.total).toFixed(2)}%), ${t.wrong} wrong`;
+  const rt = out.rt;
+  console.log(`chromium Intl round trip (${out.ua.match(/Chrome\/[\d.]+/)?.[0]}): ${rt.locales} locales; top-40 languages ${pct(rt.top)}; all ${pct(rt.all)}; first Greek miss ${out.greekFirst.toFixed(0)} ms`);
+  for (const [k, locs] of rt.wrong) {
+    console.log(`chromium wrong: ${k.replace(/\t/g, " | ")} [${locs.join(" ")}]${explained.has(k) ? "" : "  (NOT EXPLAINED)"}`);
+    if (!explained.has(k)) out.fails.push(`unexplained round-trip answer ${k}`);
+  }
+  if (rt.locales < 100) out.fails.push(`only ${rt.locales} locales`);
+  if (rt.top.right < rt.top.total * 0.99) out.fails.push("round trip: top-40 languages under 99%");
+  if (rt.all.right < rt.all.total * 0.97) out.fails.push("round trip: all locales under 97%");
   console.log(`chromium: messy ${out.right}/${out.total} right, ${out.wrong} wrong; must-reject false accepts ${out.accepted}`);
   for (const f of out.fails) console.log(`FAIL ${f}`);
   failed = out.fails.length + out.wrong + out.accepted + (out.right < out.total * 0.9 ? 1 : 0);

@@ -2,10 +2,11 @@
 // accuracy on the independent test sets (printed per source), must-reject set, time zones, locales.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync } from "node:fs";
-import { normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale, rows, root } from "./load.mjs";
+import { readFileSync } from "node:fs";
+import { normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale, rows, root, wasm } from "./load.mjs";
+import { roundTrip, explainedKeys } from "./roundtrip.mjs";
 
-const canon = readFileSync(`${root}/../shared/data/country-names-en.tsv`, "utf8")
+const canon = readFileSync(`${root}/data/country/country-names-en.tsv`, "utf8")
   .trim().split("\n").slice(1).map((l) => l.split("\t"));
 
 test("every canonical country round-trips by name, alpha-2, alpha-3 and numeric", () => {
@@ -77,6 +78,35 @@ test("never traps on junk strings (the instance keeps working)", () => {
   assert.equal(normalizeCountry("France"), "France");
 });
 
+test("inputs over 4,096 UTF-16 units give null without being copied into wasm memory", () => {
+  const exact = " ".repeat(4096 - "France".length) + "France";
+  assert.equal(normalizeCountry(exact), "France");
+  const before = wasm.memory.buffer.byteLength;
+  for (const f of [normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale]) {
+    assert.equal(f(" " + exact), null, f.name);
+    assert.equal(f("x".repeat(1 << 24)), null, f.name);
+  }
+  assert.equal(normalizeCountry("France", "name".padEnd(1 << 24)), null);
+  assert.equal(wasm.memory.buffer.byteLength, before, "wasm memory grew");
+});
+
+test("Intl.DisplayNames round trip: every CLDR locale Node supports", () => {
+  const candidates = JSON.parse(readFileSync(`${root}/node_modules/cldr-core/availableLocales.json`, "utf8")).availableLocales.full;
+  const r = roundTrip(normalizeCountry, candidates, canon.map(([a2]) => a2));
+  const pct = (t) => `${t.right}/${t.total} (${((100 * t.right) / t.total).toFixed(2)}%), ${t.wrong} wrong`;
+  console.log(`# Intl round trip (Node ${process.versions.node}, ICU ${process.versions.icu}, CLDR ${process.versions.cldr}): ` +
+    `${r.locales} locales; top-40 languages ${pct(r.top)}; all ${pct(r.all)}`);
+  const worst = r.perLocale.filter(([, t]) => t.right < t.total * 0.97).map(([l, t]) => `${l} ${t.right}/${t.total}`);
+  console.log(`# locales under 97%: ${worst.join(", ") || "none"}`);
+  const explained = explainedKeys(readFileSync(`${root}/tests/country/intl-explained.tsv`, "utf8"));
+  const unexplained = r.wrong.filter(([k]) => !explained.has(k)).map(([k, locs]) => `${k.replace(/\t/g, " -> ")} [${locs.join(" ")}]`);
+  for (const [k, locs] of r.wrong) console.log(`# wrong: ${k.replace(/\t/g, " | ")} [${locs.join(" ")}]`);
+  assert.ok(r.locales > 200, `only ${r.locales} locales`);
+  assert.ok(r.top.right >= r.top.total * 0.99, "top-40 languages under 99%");
+  assert.ok(r.all.right >= r.all.total * 0.97, "all locales under 97%");
+  assert.deepEqual(unexplained, [], "wrong-country answers not explained in intl-explained.tsv");
+});
+
 function accuracy(file) {
   const bySrc = new Map();
   for (const [input, want, detail = ""] of rows(file)) {
@@ -93,14 +123,35 @@ function accuracy(file) {
   return all;
 }
 
-test("independent sets: accuracy per source (same floors as the native test)", () => {
+test("independent sets: accuracy per source, with the runtime's CLDR names", () => {
+  // Regression floors of the package in Node (measured: cldr 97.7%, world-countries 82.6%, messy
+  // 97.4%); the native test holds those of the shipped tables alone.
   const cldr = accuracy("cldr.tsv");
-  assert.ok(cldr.right >= cldr.total * 0.78 && cldr.wrong <= cldr.total * 0.003);
+  assert.ok(cldr.right >= cldr.total * 0.975, "cldr.tsv under 97.5%");
+  assert.ok(cldr.wrong <= cldr.total * 0.003);
   const wc = accuracy("world-countries.tsv");
-  assert.ok(wc.right >= wc.total * 0.43 && wc.wrong <= wc.total * 0.003);
+  assert.ok(wc.right >= wc.total * 0.82, "world-countries.tsv under 82%");
+  assert.ok(wc.wrong <= wc.total * 0.003);
   const messy = accuracy("messy.tsv");
-  assert.ok(messy.right >= messy.total * 0.9);
+  assert.ok(messy.right >= messy.total * 0.97, "messy.tsv under 97%");
   assert.equal(messy.wrong, 0);
+});
+
+test("issue 11's examples", () => {
+  for (const [input, want] of [
+    ["États-Unis", "US"], ["Stati Uniti", "US"], ["中國", "CN"], ["대만", "TW"],
+    ["French Republic", "FR"], ["Hellenic Republic", "GR"], ["Swiss Confederation", "CH"],
+    ["United Mexican States", "MX"], ["State of Kuwait", "KW"], ["Eastern Republic of Uruguay", "UY"],
+    ["Macao Special Administrative Region of China", "MO"], ["République française", "FR"],
+    ["Königreich Belgien", "BE"], ["República de Angola", "AO"], ["Reino de España", "ES"],
+    ["Korea, South", "KR"], ["Korea South", "KR"], ["Korea (South)", "KR"], ["Central African Rep.", "CF"],
+    ["Dem. Rep. of the Congo", "CD"], ["Cayman Is.", "KY"], ["Fed. Sts. of Micronesia", "FM"],
+    ["Côte d’Ivoire", "CI"], ["Côte dʼIvoire", "CI"], ["Cote dʻIvoire", "CI"], ["Cote d`Ivoire", "CI"],
+    ["Cote d´Ivoire", "CI"], ["Cote d′Ivoire", "CI"], ["Zaire", "CD"], ["Tanganyika", "TZ"], ["Upper Volta", "BF"],
+    ["Uniited Arab Emirates", "AE"], ["Bosnia and Herzegovian", "BA"], ["Central African Repuulbic", "CF"],
+    ["Bilivia", "BO"], ["Anguills", "AI"],
+  ]) assert.equal(normalizeCountry(input, "alpha2"), want, input);
+  for (const input of ["Neverland", "Bavaria", "Texas", "Europe", "Gotham"]) assert.equal(normalizeCountry(input), null, input);
 });
 
 test("must-reject set: zero false accepts", () => {
@@ -110,13 +161,14 @@ test("must-reject set: zero false accepts", () => {
 });
 
 test("every zone.tab zone, and what Intl reports for it", () => {
-  const tab = "/usr/share/zoneinfo/zone.tab";
-  if (!existsSync(tab)) return;
-  for (const line of readFileSync(tab, "utf8").split("\n")) {
+  let checked = 0;
+  for (const line of readFileSync(`${root}/data/country/tzdata/zone.tab`, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [cc, , zone] = line.split("\t");
     assert.equal(countryFromTimeZone(zone), cc, zone);
+    checked++;
   }
+  assert.ok(checked > 300, `only ${checked} zones`);
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   assert.ok(countryFromTimeZone(here) === null || /^[A-Z]{2}$/.test(countryFromTimeZone(here)));
 });

@@ -5,7 +5,8 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const mod = await import(path.join(root, "pkg/wazper.js"));
-mod.initSync({ module: readFileSync(path.join(root, "pkg/wazper_bg.wasm")) });
+/** The instance's exports (its memory, to check that inputs do not grow it). */
+export const wasm = mod.initSync({ module: readFileSync(path.join(root, "pkg/wazper_bg.wasm")) });
 export const { normalizeCountry, lookupCountry, countryFromTimeZone, countryFromLocale } = mod;
 
 /** Rows of a data/country/tests TSV file (comments skipped). */

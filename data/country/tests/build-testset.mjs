@@ -10,14 +10,14 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 const root = new URL("../../../", import.meta.url).pathname;
 const nm = root + "node_modules/";
 const dir = root + "data/country/tests/";
-const canon = new Set(readFileSync(root + "../shared/data/country-names-en.tsv", "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]));
+const canon = new Set(readFileSync(root + "data/country/country-names-en.tsv", "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]));
 const clean = (s) => s.replace(/[\t\n]/g, " ");
 
 const cldrLocales = "en de fr es it pt nl pl ru tr ja zh ko ar sv da nb fi cs uk ro hu el he id vi th hi zh-Hant".split(" ");
 const cldr = new Map();
 for (const loc of cldrLocales) {
   const f = `${nm}cldr-localenames-modern/main/${loc}/territories.json`;
-  if (!existsSync(f)) continue;
+  if (!existsSync(f)) throw new Error(`${f} missing: npm ci installs cldr-localenames-modern`);
   const t = JSON.parse(readFileSync(f, "utf8")).main[loc].localeDisplayNames.territories;
   for (const [code, name] of Object.entries(t)) {
     const a2 = code.split("-")[0];

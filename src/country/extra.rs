@@ -1,0 +1,90 @@
+//! Names the shipped tables lack, supplied at run time. The wasm shell fills one lazily from the
+//! runtime's own CLDR (`Intl.DisplayNames`, every locale it supports), so names every runtime
+//! already holds cost no bytes in the package. Keys are normalised exactly like the shipped ones.
+//!
+//! Stored as sorted 56-bit FNV-1a hashes of the keys, each with its country (or REJECT when two
+//! countries claim the key, as the generator does for its own sources): 8 bytes a name, no text.
+
+use super::data::REJECT;
+use super::normalize::Words;
+use super::store::{heap_sort, Hit};
+
+#[derive(Default)]
+pub struct ExtraNames {
+    /// hash << 8 | value, sorted once `finish` has run.
+    entries: Vec<u64>,
+}
+
+/// 64-bit FNV-1a, top 56 bits kept: a false hit needs a 56-bit collision with one of ~30k keys.
+fn hash56(key: &[u8]) -> u64 {
+    let h = key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    h >> 8
+}
+
+impl ExtraNames {
+    pub fn new() -> ExtraNames {
+        ExtraNames::default()
+    }
+
+    /// Records `name` as a name of the country at `country` in [`super::all`]. A name whose key the
+    /// shipped tables already answer is left out: those always win, so results for the names the
+    /// package ships never depend on the runtime.
+    pub fn add(&mut self, name: &str, country: usize) {
+        let Ok(value) = u8::try_from(country) else {
+            return;
+        };
+        if country >= super::all().len() || name.len() > super::MAX_INPUT {
+            return;
+        }
+        let Some(words) = Words::parse(name) else {
+            return;
+        };
+        let key = words.key_all();
+        if key.is_empty() || super::find_static(key).is_some() {
+            return;
+        }
+        self.entries.push(hash56(key) << 8 | u64::from(value));
+    }
+
+    /// Sorts the names and marks every key claimed by two countries as a reject. Call once, after
+    /// the last `add`.
+    pub fn finish(mut self) -> ExtraNames {
+        heap_sort(&mut self.entries);
+        self.entries.dedup();
+        let mut out: Vec<u64> = Vec::with_capacity(self.entries.len());
+        for e in self.entries {
+            match out.last_mut() {
+                Some(last) if *last >> 8 == e >> 8 => *last = (e >> 8) << 8 | u64::from(REJECT),
+                _ => out.push(e),
+            }
+        }
+        out.shrink_to_fit();
+        ExtraNames { entries: out }
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Exact lookup of a normalised key.
+    pub(super) fn find(&self, key: &[u8]) -> Option<Hit> {
+        let h = hash56(key);
+        let at = self.entries.partition_point(|&e| e >> 8 < h);
+        let e = *self.entries.get(at)?;
+        (e >> 8 == h).then(|| {
+            let v = e as u8; // the low byte is the value
+            if v == REJECT {
+                Hit::Reject
+            } else {
+                Hit::Country(v)
+            }
+        })
+    }
+}

@@ -1,0 +1,305 @@
+//! Official and long forms ("French Republic", "Königreich Belgien", "Republika Angoli",
+//! "アンゴラ共和国"): a small grammar, per language, of the words that state a form of government
+//! (data/country/official-words.tsv). When an input matched nothing, those words and the connectives
+//! next to them are taken out; what is left must name a country exactly, or, in Latin script, be an
+//! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
+
+use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_WORDS, REJECT};
+use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
+use super::normalize::{Key, Words, KEY_CAP};
+use super::store::{text_entry, text_seek, Hit};
+
+// Classes of OFFICIAL_WORDS (its index); 0 is a plain form word.
+const LINK: u8 = 1;
+const STATE: u8 = 2;
+const PEOPLE: u8 = 3;
+const DEMOCRATIC: u8 = 4;
+
+/// Countries an official form is what tells apart, beyond what the people/democratic words decide
+/// (the two Congos; Commonwealth of Dominica / Malay "Republik Dominica", the Dominican Republic):
+/// with their form words taken out the rest is ambiguous, so only their exact names are accepted.
+const DECIDED_BY_FORM: [&str; 4] = ["CD", "CG", "DM", "DO"];
+
+fn class(word: &[u8]) -> Option<u8> {
+    OFFICIAL_WORDS
+        .iter()
+        .position(|list| sorted_contains(list.as_bytes(), word))
+        .and_then(|c| u8::try_from(c).ok())
+}
+
+/// Whether `list` (words sorted by bytes, one space between) holds `word`: a binary search over
+/// the text itself, each probe widened to the word around it.
+fn sorted_contains(list: &[u8], word: &[u8]) -> bool {
+    let (mut lo, mut hi) = (0, list.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = list
+            .get(lo..mid)
+            .and_then(|b| b.iter().rposition(|&c| c == b' '))
+            .map_or(lo, |i| lo + i + 1);
+        let end = list
+            .get(start..hi)
+            .and_then(|b| b.iter().position(|&c| c == b' '))
+            .map_or(hi, |i| start + i);
+        match list.get(start..end).map(|w| w.cmp(word)) {
+            Some(core::cmp::Ordering::Equal) => return true,
+            Some(core::cmp::Ordering::Less) => lo = end + 1,
+            _ => hi = start,
+        }
+    }
+    false
+}
+
+/// Takes form words off the start and end of a word written without spaces (Han, kana:
+/// "アンゴラ共和国"); returns what is left and a bit (1 << class) for each class taken.
+fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
+    let mut took = 0u8;
+    'again: loop {
+        for (class, list) in OFFICIAL_AFFIXES.iter().enumerate() {
+            for w in list.split(' ').map(str::as_bytes) {
+                if w.is_empty() || w.len() >= word.len() {
+                    continue;
+                }
+                if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
+                    word = rest;
+                    took |= 1 << class;
+                    continue 'again;
+                }
+            }
+        }
+        return (word, took);
+    }
+}
+
+/// The country an official form names, `Some(Hit::Reject)` when it is known to name none
+/// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
+pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
+    let words = Words::parse_split(input)?;
+    // (bytes, class): class None for a word of the name.
+    let mut parts: [(&[u8], Option<u8>); 24] = [(&[], None); 24];
+    let mut n = 0;
+    let mut any_form = false;
+    let mut state = false;
+    let mut people = false;
+    let mut democratic = false;
+    for w in words.each() {
+        let (w, c) = match class(w) {
+            Some(c) => (w, Some(c)),
+            // Scripts written without spaces between words start at Thai (U+0E00): CJK, Thai, ...
+            None if w.first().is_some_and(|&b| b >= 0xE0) => match strip_affixes(w) {
+                (rest, 0) => (rest, None),
+                (rest, took) => {
+                    any_form = true;
+                    state |= took & 1 << STATE != 0;
+                    people |= took & 1 << PEOPLE != 0;
+                    democratic |= took & 1 << DEMOCRATIC != 0;
+                    (rest, class(rest))
+                }
+            },
+            None => (w, None),
+        };
+        any_form |= c.is_some_and(|c| c != LINK);
+        state |= c == Some(STATE);
+        people |= c == Some(PEOPLE);
+        democratic |= c == Some(DEMOCRATIC);
+        if let Some(slot) = parts.get_mut(n) {
+            *slot = (w, c);
+            n += 1;
+        }
+    }
+    if !any_form {
+        return None;
+    }
+    let parts = parts.get(..n)?;
+    // A run of links goes when a form word is right before or after it ("République de la ...").
+    let mut key = Key::new();
+    let mut i = 0;
+    while let Some(&(w, c)) = parts.get(i) {
+        match c {
+            Some(c) if c != LINK => i += 1,
+            Some(LINK) => {
+                let end = (i..n)
+                    .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
+                    .unwrap_or(n);
+                let touches = |j: Option<usize>| {
+                    j.and_then(|j| parts.get(j))
+                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
+                };
+                if !(touches(i.checked_sub(1)) || touches(Some(end))) {
+                    for &(w, _) in parts.get(i..end).unwrap_or(&[]) {
+                        key.push(w)?;
+                    }
+                }
+                i = end;
+            }
+            _ => {
+                key.push(w)?;
+                i += 1;
+            }
+        }
+    }
+    let rest = key.as_bytes();
+    if rest.is_empty() {
+        return None;
+    }
+    let adjective = || {
+        OFFICIAL_ADJECTIVES
+            .iter()
+            .find(|(_, ws)| ws.split(' ').any(|w| w.as_bytes() == rest))
+            .map(|&(c, _)| Hit::Country(c))
+    };
+    let by_code = |code: &str| {
+        super::all()
+            .iter()
+            .position(|c| c.alpha2 == code)
+            .and_then(|i| u8::try_from(i).ok())
+            .map_or(Hit::Reject, Hit::Country)
+    };
+    // "Congo" with form words: "Democratic Republic of the Congo", "Kongo (DRK)" -> CD; "Republic
+    // of the Congo", "Congo (República)" -> CG.
+    if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
+        return Some(by_code(if democratic { "CD" } else { "CG" }));
+    }
+    let hit = match find(rest) {
+        Some(hit) => hit,
+        None => adjective().or_else(|| inflected(rest))?,
+    };
+    Some(match hit {
+        Hit::Country(i) => {
+            let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
+            match a2 {
+                _ if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") => Hit::Reject,
+                // China with "People's": the PRC; without, the Republic of China is Taiwan.
+                "CN" | "TW" if people => by_code("CN"),
+                "CN" | "TW" => Hit::Reject,
+                "KR" | "KP" if people || democratic => by_code("KP"),
+                "KR" | "KP" => by_code("KR"),
+                _ => Hit::Country(i),
+            }
+        }
+        Hit::Reject => Hit::Reject,
+    })
+}
+
+/// An inflected Latin-script name ("angoli" -> "angola", "afganistanu" -> "afganistan"): the longest
+/// cut of `rest` (at least 4 letters, dropping at most 3) that starts names at most one letter
+/// longer, all of one country. Refused (a reject) when another country has a name with the same
+/// first four letters: "Nigerin" (Finnish genitive of Niger) would read as Nigeria, "Ausztrál"
+/// (Hungarian: Australian) as Ausztria.
+/// The names that start with `stem`, with their values: contiguous in the sorted store.
+fn starting(stem: &[u8]) -> impl Iterator<Item = (&'static [u8], u8)> + '_ {
+    let mut pos = text_seek(LATIN, &LATIN_BUCKETS, &LATIN_BY_PREFIX, stem);
+    core::iter::from_fn(move || {
+        let (k, v, next) = text_entry(LATIN, pos)?;
+        pos = next;
+        k.starts_with(stem).then_some((k, v))
+    })
+}
+
+fn inflected(rest: &[u8]) -> Option<Hit> {
+    if !rest.iter().all(u8::is_ascii_alphanumeric) || rest.len() < 5 || rest.len() > KEY_CAP {
+        return None;
+    }
+    let head = rest.get(..5)?;
+    for cut in (rest.len().saturating_sub(3).max(4)..rest.len()).rev() {
+        let stem = rest.get(..cut)?;
+        let mut found: Option<u8> = None;
+        for (_, v) in starting(stem).filter(|(k, _)| k.len() <= cut + 1) {
+            found = match found {
+                Some(f) if f != v => Some(REJECT),
+                _ => Some(v),
+            };
+        }
+        let Some(v) = found else { continue };
+        // The neighbourhood: any name of another country sharing the first five letters.
+        if starting(head).any(|(_, other)| other != v) {
+            return Some(Hit::Reject);
+        }
+        return Some(if v == REJECT {
+            Hit::Reject
+        } else {
+            Hit::Country(v)
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lookup;
+
+    fn a2(s: &str) -> Option<&'static str> {
+        lookup(s).map(|c| c.alpha2)
+    }
+
+    #[test]
+    fn sorted_lists() {
+        use super::sorted_contains;
+        let list = b"ab abc b de republic zz";
+        for w in ["ab", "abc", "b", "de", "republic", "zz"] {
+            assert!(sorted_contains(list, w.as_bytes()), "{w}");
+        }
+        for w in ["a", "abd", "c", "", "zzz", "republi"] {
+            assert!(!sorted_contains(list, w.as_bytes()), "{w}");
+        }
+        for list in super::OFFICIAL_WORDS {
+            for w in list.split(' ') {
+                assert!(sorted_contains(list.as_bytes(), w.as_bytes()), "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn official_forms() {
+        for (input, want) in [
+            ("French Republic", "FR"),
+            ("Hellenic Republic", "GR"),
+            ("Swiss Confederation", "CH"),
+            ("United Mexican States", "MX"),
+            ("State of Kuwait", "KW"),
+            ("Eastern Republic of Uruguay", "UY"),
+            ("République française", "FR"),
+            ("Königreich Belgien", "BE"),
+            ("República de Angola", "AO"),
+            ("Reino de España", "ES"),
+            ("Repubblica dell'Angola", "AO"),
+            ("Republika Angoli", "AO"),
+            ("Angola Cumhuriyeti", "AO"),
+            ("アンゴラ共和国", "AO"),
+            ("Республика Албания", "AL"),
+            ("Volksrepublik China", "CN"),
+            ("Repubblica Popolare di Cina", "CN"),
+            ("Democratic Republic of Korea", "KP"),
+            ("Republik Korea", "KR"),
+            ("People's Republic of Bangladesh", "BD"),
+            ("Argentiinan tasavalta", "AR"),
+            ("Congo (Republic)", "CG"),
+            ("刚果民主共和国", "CD"),
+            ("刚果共和国", "CG"),
+            ("Kongo (DRK)", "CD"),
+            ("Republic of Congo", "CG"),
+            ("Demokratische Republik Kongo", "CD"),
+        ] {
+            assert_eq!(a2(input), Some(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn forms_that_decide_stay_exact() {
+        for input in [
+            "Republik China",
+            "State of Georgia",
+            "Republic of Texas",
+            "Kingdom of Prussia",
+            "Republic of Somaliland",
+            "Republic of Neverland",
+            "Grand Duchy of Tuscany",
+            "Nigerin tasavalta",
+            "Ausztrál Államszövetség",
+            "Türkmén Köztársaság",
+            "Dominikánské společenství",
+        ] {
+            assert_eq!(a2(input), None, "{input}");
+        }
+    }
+}
