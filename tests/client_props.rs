@@ -50,7 +50,7 @@ proptest! {
     fn options_never_panic_and_never_echo_keys(
         key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), browser in any::<bool>()
     ) {
-        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d };
+        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d, ..RawClientOptions::default() };
         let rt = if browser { Runtime::Browser } else { Runtime::Server };
         match client_config(Arg::Object(raw), rt) {
             Ok(c) => { let d = format!("{:?}", c); prop_assert!(!d.contains("sk_")) },

@@ -64,6 +64,7 @@ pub struct RawClientOptions {
     pub max_retries: Field,
     pub skip_personal_emails: Field,
     pub dangerously_allow_browser: Field,
+    pub max_response_bytes: Field,
 }
 
 impl Default for RawClientOptions {
@@ -75,6 +76,7 @@ impl Default for RawClientOptions {
             max_retries: Field::Absent,
             skip_personal_emails: Field::Absent,
             dangerously_allow_browser: Field::Absent,
+            max_response_bytes: Field::Absent,
         }
     }
 }
@@ -110,6 +112,9 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 pub const MAX_TIMEOUT_MS: u32 = 2_147_483_647;
 /// A ceiling that keeps a typo (maxRetries: 1e9) from turning into an endless loop.
 pub const MAX_RETRIES_LIMIT: u32 = 100;
+/// The default cap on a response body: far above any documented answer (50 colleagues), far below
+/// what would grow wasm memory noticeably.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 
 /// A validated client. `Debug` never shows the key.
 #[derive(Clone, PartialEq)]
@@ -120,6 +125,8 @@ pub struct ClientConfig {
     pub timeout_ms: u32,
     pub max_retries: u32,
     pub skip_personal_emails: bool,
+    /// Bodies larger than this fail with invalid_response, unread.
+    pub max_response_bytes: u32,
 }
 
 impl core::fmt::Debug for ClientConfig {
@@ -130,6 +137,7 @@ impl core::fmt::Debug for ClientConfig {
             .field("timeout_ms", &self.timeout_ms)
             .field("max_retries", &self.max_retries)
             .field("skip_personal_emails", &self.skip_personal_emails)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -230,6 +238,18 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
         }
         other => return Err(wrong_type("maxRetries", "a number", other)),
     };
+    let max_response_bytes = match &raw.max_response_bytes {
+        Field::Absent | Field::Null => DEFAULT_MAX_RESPONSE_BYTES,
+        Field::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => *n as u32,
+        Field::Number(_) => {
+            return Err(Error::field(
+                ErrorCode::InvalidArgument,
+                "maxResponseBytes",
+                "maxResponseBytes must be an integer from 1 to 4294967295",
+            ))
+        }
+        other => return Err(wrong_type("maxResponseBytes", "a number", other)),
+    };
     let skip_personal_emails =
         optional_bool("skipPersonalEmails", &raw.skip_personal_emails, true)?;
     let allow_browser = optional_bool(
@@ -260,6 +280,7 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
         timeout_ms,
         max_retries,
         skip_personal_emails,
+        max_response_bytes,
     })
 }
 

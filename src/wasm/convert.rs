@@ -3,29 +3,12 @@
 //! decides whether an input is acceptable.
 
 use js_sys::Reflect;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::js::{is_array, signal_state};
 use super::strings::js;
 use crate::client::options::{Arg, Field, RawCallOptions, RawClientOptions, SignalField};
 use crate::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
-
-#[wasm_bindgen]
-extern "C" {
-    // Array.isArray throws on a revoked Proxy: caught, so junk can never unwind through wasm.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
-}
-
-fn is_array(v: &JsValue) -> bool {
-    array_is_array(v).unwrap_or(false)
-}
-
-/// `signal.aborted` read through Reflect: a fake signal (an object made from AbortSignal.prototype)
-/// throws on the getter, which counts as "not a usable signal".
-pub fn signal_state(signal: &JsValue) -> Option<bool> {
-    Reflect::get(signal, &js("aborted")).ok()?.as_bool()
-}
 
 /// The JS type name of a value that is not a string, number, boolean, null or undefined.
 fn other_type(v: &JsValue) -> &'static str {
@@ -110,6 +93,7 @@ pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
         max_retries: prop_static(o, "maxRetries"),
         skip_personal_emails: prop_static(o, "skipPersonalEmails"),
         dangerously_allow_browser: prop_static(o, "dangerouslyAllowBrowser"),
+        max_response_bytes: prop_static(o, "maxResponseBytes"),
     })
 }
 
