@@ -6,7 +6,8 @@ use super::options::{Arg, Field};
 use crate::error::{Error, ErrorCode};
 
 /// `SyncUser` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawSyncUser {
     pub email: Field,
     pub country: Field,
@@ -30,7 +31,8 @@ pub struct WireUser {
 }
 
 /// `NewColleague` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawNewColleague {
     pub name: Field,
     pub email: Field,
@@ -58,7 +60,8 @@ pub struct WireNewColleague {
 }
 
 /// `ColleagueUpdate` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawColleagueUpdate {
     pub id: Field,
     pub status: Field,

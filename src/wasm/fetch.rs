@@ -215,7 +215,7 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
 
 /// A declared length worth trusting: Content-Length of a body that is not content-encoded (the
 /// decoded size of a compressed body is unknown until read).
-fn declared_length(raw: &web_sys::Response) -> Option<f64> {
+fn declared_length(raw: &web_sys::Response) -> Option<u64> {
     let headers = raw.headers();
     let encoded = headers
         .get("content-encoding")
@@ -225,12 +225,15 @@ fn declared_length(raw: &web_sys::Response) -> Option<f64> {
     if encoded {
         return None;
     }
-    let text = headers.get("content-length").ok().flatten()?;
-    let text = text.trim();
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse::<f64>().ok()
+    // Digits only (integer parsing: an f64 parse would link core's float parser); a value past u64
+    // is no usable length, and the streamed read still stops at the cap.
+    headers
+        .get("content-length")
+        .ok()
+        .flatten()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 async fn read_body(
@@ -244,7 +247,7 @@ async fn read_body(
         return Ok(Uint8Array::new_with_length(0));
     };
     match declared_length(raw) {
-        Some(len) if len > f64::from(max) => {
+        Some(len) if len > u64::from(max) => {
             let _ = stream.cancel();
             return Err(too_large());
         }
