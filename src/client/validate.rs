@@ -79,16 +79,8 @@ fn message(parts: &[&str]) -> String {
     super::text::concat(parts)
 }
 
-/// `names.join(", ")` without alloc's generic join (see `text::concat`).
 fn join_names(names: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(name);
-    }
-    out
+    names.join(", ")
 }
 
 fn wrong_type(field: &'static str, got: &Field) -> Error {

@@ -42,9 +42,14 @@ impl FetchTransport {
     }
 }
 
+thread_local! {
+    // One decoder for every body: it keeps no state between `decode` calls without `stream`.
+    static DECODER: Option<js::Decoder> = js::Decoder::new().ok();
+}
+
 /// The body as a JS string, decoded in JS (replacing bad UTF-8, as `Response.text()` does).
 fn text(bytes: &Uint8Array) -> Option<js_sys::JsString> {
-    js::Decoder::new().ok()?.decode(bytes).ok()
+    DECODER.with(|d| d.as_ref()?.decode(bytes).ok())
 }
 
 fn parse(bytes: &Uint8Array) -> Option<JsValue> {
