@@ -874,3 +874,82 @@ fn browser_detected_despite_server_polyfills() {
     js("(delete globalThis.process, delete globalThis.Bun, 0)");
     assert_eq!(seen, Runtime::Browser);
 }
+
+// ---------- the fetch module's interface (shared with the edge proxy) ----------
+
+async fn send_with(
+    fake: &str,
+    method: &str,
+    headers: &[(&str, &str)],
+    timeout_ms: u32,
+) -> Result<wazper::wasm::fetch::FetchResponse, wazper::wasm::fetch::FetchError> {
+    use wazper::wasm::fetch::{send, FetchRequest};
+    let fake = FakeFetch::install(fake);
+    let r = send(&FetchRequest {
+        method,
+        url: "https://api.example.test/v1/x",
+        headers,
+        body: None,
+        timeout_ms,
+        signal: None,
+        max_response_bytes: 1 << 20,
+    })
+    .await;
+    drop(fake);
+    r
+}
+
+#[wasm_bindgen_test]
+async fn fetch_module_interface() {
+    use wazper::wasm::fetch::FetchError;
+    let ok = "(req) => Promise.resolve(new Response(req.method + ' ' + req.headers.get('x-a') + ' ' + req.redirect, { status: 201, headers: { 'x-b': 'B' } }))";
+    let r = send_with(ok, "PUT", &[("X-A", "é")], 1000)
+        .await
+        .expect("sent");
+    assert_eq!(r.status, 201);
+    assert_eq!(r.header("x-b").as_deref(), Some("B"));
+    let text = js_sys::JSON::stringify(&js_sys::Array::from(&r.body))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    // "PUT \u{e9} manual" as UTF-8 bytes: the Latin-1 header value travelled as one byte, é.
+    assert!(text.starts_with("[80,85,84,32,"), "{text}");
+    assert!(text.ends_with(",32,109,97,110,117,97,108]"), "{text}");
+
+    // Values fetch would reject are refused before gloo-net (whose header calls throw on them).
+    for (name, value) in [
+        ("X-A", "a\r\nInjected: 1"),
+        ("X-A", "nul\0"),
+        ("X-A", "€"),
+        ("Bad Name", "v"),
+        ("", "v"),
+    ] {
+        match send_with(ok, "GET", &[(name, value)], 1000).await {
+            Err(FetchError::InvalidRequest("header")) => {}
+            other => panic!("{name:?}: {value:?}: {:?}", other.err()),
+        }
+    }
+    assert!(matches!(
+        send_with(ok, "NOT A METHOD", &[], 1000).await,
+        Err(FetchError::InvalidRequest("method"))
+    ));
+
+    // Redirects are answers, never followed.
+    let moved = "() => Promise.resolve(new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/' } }))";
+    assert!(matches!(
+        send_with(moved, "GET", &[], 1000).await,
+        Err(FetchError::Redirect { status: 307 })
+    ));
+
+    // The attempt's own timeout, body read included.
+    let hangs = "(req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('t', 'AbortError'))))";
+    assert!(matches!(
+        send_with(hangs, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+    let slow_body = "() => Promise.resolve(new Response(new ReadableStream({ pull() { return new Promise(() => {}); } })))";
+    assert!(matches!(
+        send_with(slow_body, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+}

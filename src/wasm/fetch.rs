@@ -21,7 +21,7 @@
 //!   surfaces it must scrub it (the client does, in `error::network_cause`).
 
 use gloo_net::http::{Method, RequestBuilder};
-use js_sys::{Function, Uint8Array};
+use js_sys::{Function, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -136,6 +136,18 @@ impl<'a> Attempt<'a> {
         self.controller.signal()
     }
 
+    /// Rejects once this attempt's signal fires (its timeout, or the caller's abort).
+    fn stopped(&self) -> Promise {
+        let signal = self.signal();
+        Promise::new(&mut |_resolve, reject| {
+            if fired(&signal) {
+                let _ = reject.call0(&JsValue::UNDEFINED);
+            } else {
+                let _ = signal.add_event_listener_with_callback("abort", &reject);
+            }
+        })
+    }
+
     /// Classifies a rejection of fetch or of a body read.
     fn failure(&self, error: JsValue) -> FetchError {
         if self.caller.is_some_and(fired) {
@@ -236,6 +248,12 @@ fn declared_length(raw: &web_sys::Response) -> Option<u64> {
         .ok()
 }
 
+/// `promise`, or a rejection as soon as `stop` rejects: a body that a replaced fetch did not tie to
+/// the attempt's signal still cannot hold the attempt past its timeout or the caller's abort.
+async fn bounded(promise: Promise, stop: &Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::race(&js_sys::Array::of2(&promise, stop))).await
+}
+
 async fn read_body(
     raw: &web_sys::Response,
     max: u32,
@@ -254,7 +272,7 @@ async fn read_body(
         // The framing guarantees no more than the declared length: one read, in JS.
         Some(_) => {
             let promise = raw.array_buffer().map_err(FetchError::Network)?;
-            let buffer = JsFuture::from(promise)
+            let buffer = bounded(promise, &attempt.stopped())
                 .await
                 .map_err(|e| attempt.failure(e))?;
             return Ok(Uint8Array::new(&buffer));
@@ -267,11 +285,15 @@ async fn read_body(
         .map_err(|v| FetchError::Network(v.into()))?;
     let chunks = js_sys::Array::new();
     let mut total: u32 = 0;
+    let stop = attempt.stopped();
     loop {
-        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| attempt.failure(e))?
-            .unchecked_into();
+        let chunk: ReadableStreamReadResult = match bounded(reader.read(), &stop).await {
+            Ok(chunk) => chunk.unchecked_into(),
+            Err(e) => {
+                let _ = reader.cancel();
+                return Err(attempt.failure(e));
+            }
+        };
         if chunk.get_done().unwrap_or(true) {
             break;
         }

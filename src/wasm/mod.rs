@@ -6,7 +6,7 @@ mod convert;
 mod country;
 mod email;
 mod error;
-mod fetch;
+pub mod fetch;
 mod js;
 mod proxy;
 pub mod runtime;
