@@ -216,7 +216,7 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
     if status == 0 || (300..400).contains(&status) {
         // Releases the connection of a 3xx that has a body.
         if let Some(body) = raw.body() {
-            let _ = body.cancel();
+            settle(body.cancel());
         }
         return Err(FetchError::Redirect { status });
     }
@@ -248,6 +248,14 @@ fn declared_length(raw: &web_sys::Response) -> Option<u64> {
         .ok()
 }
 
+/// Lets `promise` settle unobserved: `cancel()` on a stream that already failed rejects, and an
+/// unhandled rejection is reported by the runtime (and fails Node's test runner).
+fn settle(promise: Promise) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+    });
+}
+
 /// `promise`, or a rejection as soon as `stop` rejects: a body that a replaced fetch did not tie to
 /// the attempt's signal still cannot hold the attempt past its timeout or the caller's abort.
 async fn bounded(promise: Promise, stop: &Promise) -> Result<JsValue, JsValue> {
@@ -266,7 +274,7 @@ async fn read_body(
     };
     match declared_length(raw) {
         Some(len) if len > u64::from(max) => {
-            let _ = stream.cancel();
+            settle(stream.cancel());
             return Err(too_large());
         }
         // The framing guarantees no more than the declared length: one read, in JS.
@@ -290,7 +298,7 @@ async fn read_body(
         let chunk: ReadableStreamReadResult = match bounded(reader.read(), &stop).await {
             Ok(chunk) => chunk.unchecked_into(),
             Err(e) => {
-                let _ = reader.cancel();
+                settle(reader.cancel());
                 return Err(attempt.failure(e));
             }
         };
@@ -299,13 +307,13 @@ async fn read_body(
         }
         let value = chunk.get_value();
         let Some(bytes) = value.dyn_ref::<Uint8Array>() else {
-            let _ = reader.cancel();
+            settle(reader.cancel());
             return Err(FetchError::Network(value));
         };
         total = match total.checked_add(bytes.length()) {
             Some(t) if t <= max => t,
             _ => {
-                let _ = reader.cancel();
+                settle(reader.cancel());
                 return Err(too_large());
             }
         };
