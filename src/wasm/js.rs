@@ -13,6 +13,12 @@ extern "C" {
     /// synchronously (a replaced fetch, Deno without --allow-net) as well as reject.
     #[wasm_bindgen(catch, js_name = fetch)]
     pub fn fetch(request: &web_sys::Request) -> Result<Promise, JsValue>;
+    /// `fetch(request, { body })` (see `fetch::send` for why the body travels apart).
+    #[wasm_bindgen(catch, js_name = fetch)]
+    pub fn fetch_with_init(
+        request: &web_sys::Request,
+        init: &web_sys::RequestInit,
+    ) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch, js_name = setTimeout)]
     pub fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = clearTimeout)]

@@ -117,8 +117,8 @@ const BODIES = [
 ];
 globalThis.fetch = (input, init) => {
   fetchCalls++;
-  // The client sends a Request built by gloo-net; a plain (url, init) call would be read the same.
-  const request = input instanceof Request ? input : new Request(input, init);
+  // The client sends a Request built by gloo-net (its body, if any, in init).
+  const request = new Request(input, init);
   assert.ok(!request.url.includes(KEY), "the key never goes into a URL");
   assert.equal(request.redirect, "manual", "redirects are never followed (they would carry the key)");
   const signal = request.signal;
