@@ -218,7 +218,7 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
         // Not a Response only when a replaced fetch resolves with something else.
         Ok(value) => value
             .dyn_into()
-            .map_err(|v| FetchError::Network(v.into()))?,
+            .map_err(|v| FetchError::Network(v))?,
         Err(e) => return Err(attempt.failure(e)),
     };
     let status = raw.status();
