@@ -216,9 +216,7 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
     };
     let raw: web_sys::Response = match answer {
         // Not a Response only when a replaced fetch resolves with something else.
-        Ok(value) => value
-            .dyn_into()
-            .map_err(|v| FetchError::Network(v))?,
+        Ok(value) => value.dyn_into().map_err(|v| FetchError::Network(v))?,
         Err(e) => return Err(attempt.failure(e)),
     };
     let status = raw.status();
