@@ -832,6 +832,14 @@ async fn response_bodies_stop_at_max_response_bytes() {
         expect_error(r, "invalid_response", Some(status.parse().expect("status")));
     }
 
+    // A Content-Length under the cap is only a claim: the streamed body is still counted.
+    let fake = FakeFetch::install(
+        "() => Promise.resolve(new Response(new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(65536).fill(32)); } }), { status: 200, headers: { 'content-length': '10' } }))",
+    );
+    let r = list(&small, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    expect_error(r, "invalid_response", Some(200));
+
     // Within the cap, a streamed body in several chunks is read whole.
     let fake = FakeFetch::install(
         r#"() => { const parts = ['[{"id":"a","email":"a@acme.example"}', ',{"id":"b","email":"b@acme.example"}]']; return Promise.resolve(new Response(new ReadableStream({ pull(c) { const p = parts.shift(); if (p) c.enqueue(new TextEncoder().encode(p)); else c.close(); } }))); }"#,

@@ -13,8 +13,8 @@
 //!   `signal` (the caller's) cancels it too. Redirects are never followed (`redirect: "manual"`):
 //!   a 3xx, or the opaque status-0 answer browsers give for one, is `FetchError::Redirect`, so
 //!   headers such as X-API-Key never travel to wherever a redirect points.
-//! - The body is read before `send` returns, into a `Uint8Array` that stays in JS memory: a body
-//!   whose Content-Length (when not content-encoded) or whose streamed size passes
+//! - The body is read as a stream before `send` returns, into a `Uint8Array` that stays in JS
+//!   memory: a body whose Content-Length (when not content-encoded) or whose streamed size passes
 //!   `max_response_bytes` is `FetchError::TooLarge`, and reading stops there.
 //! - `FetchResponse { status, body }`, plus `status_text()` and `header(name)` read on demand.
 //! - `FetchError::Network(cause)` keeps the JS value fetch rejected with, unscrubbed: whoever
@@ -279,20 +279,12 @@ async fn read_body(
     let Some(stream) = raw.body() else {
         return Ok(Uint8Array::new_with_length(0));
     };
-    match declared_length(raw) {
-        Some(len) if len > u64::from(max) => {
-            settle(stream.cancel());
-            return Err(too_large());
-        }
-        // The framing guarantees no more than the declared length: one read, in JS.
-        Some(_) => {
-            let promise = raw.array_buffer().map_err(FetchError::Network)?;
-            let buffer = bounded(promise, &attempt.stopped())
-                .await
-                .map_err(|e| attempt.failure(e))?;
-            return Ok(Uint8Array::new(&buffer));
-        }
-        None => {}
+    // A declared length over the cap fails unread. Under it the body is still read as a stream and
+    // counted: the header is only a claim (a replaced fetch or a service worker can make any
+    // Response), and the cap must hold whatever the body turns out to be.
+    if declared_length(raw).is_some_and(|len| len > u64::from(max)) {
+        settle(stream.cancel());
+        return Err(too_large());
     }
     let reader: ReadableStreamDefaultReader = stream
         .get_reader()
