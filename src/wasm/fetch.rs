@@ -17,6 +17,8 @@
 //!   memory: a body whose Content-Length (when not content-encoded) or whose streamed size passes
 //!   `max_response_bytes` is `FetchError::TooLarge`, and reading stops there.
 //! - `FetchResponse { status, body }`, plus `status_text()` and `header(name)` read on demand.
+//! - gloo-net 0.6 re-parses the URL and appends `&` to a query it already has (`?email=x&`): an
+//!   empty pair, which URL query parsers ignore.
 //! - `FetchError::Network(cause)` keeps the JS value fetch rejected with, unscrubbed: whoever
 //!   surfaces it must scrub it (the client does, in `error::network_cause`).
 
