@@ -218,7 +218,7 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
     };
     let raw: web_sys::Response = match answer {
         // Not a Response only when a replaced fetch resolves with something else.
-        Ok(value) => value.dyn_into().map_err(|v| FetchError::Network(v))?,
+        Ok(value) => value.dyn_into().map_err(FetchError::Network)?,
         Err(e) => return Err(attempt.failure(e)),
     };
     let status = raw.status();
@@ -234,8 +234,8 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
     Ok(FetchResponse { status, body, raw })
 }
 
-/// A declared length worth trusting: Content-Length of a body that is not content-encoded (the
-/// decoded size of a compressed body is unknown until read).
+/// The length a body claims: Content-Length when the body is not content-encoded (the decoded
+/// size of a compressed body is unknown until read).
 fn declared_length(raw: &web_sys::Response) -> Option<u64> {
     let headers = raw.headers();
     let encoded = headers
