@@ -58,6 +58,8 @@ export declare class WazperError extends Error {
   /** The HTTP status when a response was involved, else null. */
   readonly status: number | null;
   readonly details: WazperErrorDetails | null;
+  /** On `network_error`: the failure fetch reported (name, message, `code`, its own cause), key scrubbed. */
+  readonly cause?: unknown;
   static [Symbol.hasInstance](value: unknown): value is WazperError;
 }
 
@@ -77,6 +79,11 @@ export interface ClientOptions {
   skipPersonalEmails?: boolean;
   /** Default false. Required to pass `apiKey` in a browser page or browser worker: it exposes the key. */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Default 1048576 (1 MiB). A response body larger than this fails with `invalid_response`; it is
+   * read as a stream and reading stops at the cap. An integer from 1 to 4294967295.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions {

@@ -1124,6 +1124,41 @@ fn network_error_shape() {
     );
 }
 
+#[test]
+fn too_large_body_is_invalid_response_not_retried() {
+    let c = config();
+    let t = FakeTransport::new(vec![Err(TransportError::TooLarge { status: 200 })]);
+    let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
+    assert_eq!((e.code, e.status), (ErrorCode::InvalidResponse, Some(200)));
+    assert!(e.message.contains("maxResponseBytes"), "{}", e.message);
+    assert_eq!(t.sent.borrow().len(), 1, "not retried");
+}
+
+#[test]
+fn max_response_bytes_option() {
+    assert_eq!(config().max_response_bytes, 1 << 20);
+    let c = config_with(|r| r.max_response_bytes = Field::Number(4096.0));
+    assert_eq!(c.max_response_bytes, 4096);
+    let c = config_with(|r| r.max_response_bytes = Field::Number(4_294_967_295.0));
+    assert_eq!(c.max_response_bytes, u32::MAX);
+    for bad in [
+        Field::Number(0.0),
+        Field::Number(-1.0),
+        Field::Number(1.5),
+        Field::Number(4_294_967_296.0),
+        Field::Number(f64::NAN),
+        Field::Number(f64::INFINITY),
+        text("1024"),
+        Field::Bool(true),
+    ] {
+        let mut raw = raw_opts(Some("k"), None);
+        raw.max_response_bytes = bad.clone();
+        let e = client_config(Arg::Object(raw), Runtime::Server).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad:?}");
+        assert_eq!(e.details.and_then(|d| d.field), Some("maxResponseBytes"));
+    }
+}
+
 // ---------- key hygiene ----------
 
 #[test]
@@ -1206,4 +1241,45 @@ fn proxy_validation_codes_are_taken_from_the_body() {
         );
         assert_eq!(e.message, "Rejected by the proxy");
     }
+}
+
+// ---------- the form the wasm shell hands inputs to serde in ----------
+
+#[test]
+fn inputs_deserialize_from_the_shells_snapshot_form() {
+    let user: RawSyncUser = serde_json::from_value(json!({
+        "email": "a@acme.example",
+        "country": ["null"],
+        "firstName": ["symbol"],
+        "lastName": 7,
+        "name": true,
+        "jobTitle": ["a value whose getter threw"],
+        "inviteLink": ["no such type"],
+        "ignored": 1
+    }))
+    .unwrap();
+    assert_eq!(user.email, text("a@acme.example"));
+    assert_eq!(user.country, Field::Null);
+    assert_eq!(user.first_name, Field::Other("symbol"));
+    assert_eq!(user.last_name, Field::Number(7.0));
+    assert_eq!(user.name, Field::Bool(true));
+    assert_eq!(user.job_title, Field::Other("a value whose getter threw"));
+    assert_eq!(user.invite_link, Field::Other("unknown"));
+    let opts: RawClientOptions = serde_json::from_value(json!({
+        "apiKey": null, "baseUrl": "https://x.example", "timeoutMs": 1.5, "maxRetries": ["array"],
+        "skipPersonalEmails": false, "dangerouslyAllowBrowser": ["object"], "maxResponseBytes": 10
+    }))
+    .unwrap();
+    // serde_json's null is unit: the shell never sends it (null travels as ["null"]).
+    assert_eq!(opts.api_key, Field::Absent);
+    assert_eq!(opts.timeout_ms, Field::Number(1.5));
+    assert_eq!(opts.max_retries, Field::Other("array"));
+    assert_eq!(opts.dangerously_allow_browser, Field::Other("object"));
+    assert_eq!(opts.max_response_bytes, Field::Number(10.0));
+    // Missing properties are absent (the snapshot leaves undefined ones out).
+    let update: RawColleagueUpdate = serde_json::from_value(json!({"id": "tbi_1"})).unwrap();
+    assert_eq!(
+        (update.id, update.status, update.email),
+        (text("tbi_1"), Field::Absent, Field::Absent)
+    );
 }
