@@ -17,8 +17,8 @@
 //!   memory: a body whose Content-Length (when not content-encoded) or whose streamed size passes
 //!   `max_response_bytes` is `FetchError::TooLarge`, and reading stops there.
 //! - `FetchResponse { status, body }`, plus `status_text()` and `header(name)` read on demand.
-//! - gloo-net 0.6 re-parses the URL and appends `&` to a query it already has (`?email=x&`): an
-//!   empty pair, which URL query parsers ignore.
+//! - gloo-net 0.6 appends `&` to a query already in the URL it is given (`?email=x&`), so the query
+//!   is handed to it as pairs instead and it writes `?email=x` (form-urlencoded: the same pairs).
 //! - `FetchError::Network(cause)` keeps the JS value fetch rejected with, unscrubbed: whoever
 //!   surfaces it must scrub it (the client does, in `error::network_cause`).
 
@@ -61,12 +61,6 @@ impl FetchResponse {
     pub fn header(&self, name: &str) -> Option<String> {
         self.raw.headers().get(name).ok().flatten()
     }
-
-    /// All response headers, for the edge proxy's pass-through (branch `proxy` moves onto `send`).
-    #[allow(dead_code)]
-    pub fn headers(&self) -> web_sys::Headers {
-        self.raw.headers()
-    }
 }
 
 /// Why an attempt produced no usable response.
@@ -74,7 +68,7 @@ impl FetchResponse {
 pub enum FetchError {
     /// The request cannot be sent as given (a header fetch would reject, a bad method or URL);
     /// nothing was sent. The text says which part (for the proxy's log line).
-    #[allow(dead_code)]
+    #[cfg_attr(not(feature = "proxy"), allow(dead_code))]
     InvalidRequest(&'static str),
     /// fetch failed, or the body read failed: the JS error, as thrown (not scrubbed).
     Network(JsValue),
@@ -176,7 +170,19 @@ impl Drop for Attempt<'_> {
 fn build(request: &FetchRequest<'_>, signal: &AbortSignal) -> Result<web_sys::Request, FetchError> {
     let method = Method::from_bytes(request.method.as_bytes())
         .map_err(|_| FetchError::InvalidRequest("method"))?;
-    let mut builder = RequestBuilder::new(request.url)
+    // fetch never sends a fragment, so dropping it changes nothing on the wire.
+    let url = request.url.split('#').next().unwrap_or("");
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    // Names are the core's plain tokens (`email`), taken as they are; values are decoded.
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (name, uri_decode(value))
+        });
+    let mut builder = RequestBuilder::new(base)
+        .query(pairs)
         .method(method)
         .abort_signal(Some(signal))
         .redirect(RequestRedirect::Manual);
@@ -190,6 +196,13 @@ fn build(request: &FetchRequest<'_>, signal: &AbortSignal) -> Result<web_sys::Re
         .build()
         .map(web_sys::Request::from)
         .map_err(|_| FetchError::InvalidRequest("url"))
+}
+
+/// One value of the query, decoded by the runtime's `decodeURIComponent` (a Rust
+/// percent-decoder costs 2 KB gzip). The core percent-encodes every query component (never `+`
+/// for a space); text the runtime rejects, which the core never writes, is passed on as it is.
+fn uri_decode(text: &str) -> String {
+    js_sys::decode_uri_component(text).map_or_else(|_| String::from(text), String::from)
 }
 
 /// Sends one attempt and reads its body (see the module doc).
@@ -331,110 +344,4 @@ async fn read_body(
         at += chunk.length();
     }
     Ok(body)
-}
-
-/// A whole HTTP answer: what the edge proxy relays after vetting it.
-#[cfg(feature = "proxy")]
-pub struct Fetched {
-    pub status: u16,
-    /// Every response header, names lower-cased by fetch.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-/// Why [`fetch_bytes`] has no answer.
-#[cfg(feature = "proxy")]
-pub enum FetchFailure {
-    Transport(TransportError),
-    /// The body ran past `max_bytes`; the rest was not read.
-    TooLarge,
-}
-
-/// One request with no retries, for the edge proxy: the same guarantees as [`FetchTransport`]
-/// (redirects never followed, one timeout over the exchange and the body read) with the body read
-/// as bytes up to `max_bytes`. The shell's other fetch path may absorb this one; keep its shape.
-#[cfg(feature = "proxy")]
-pub async fn fetch_bytes(
-    request: &HttpRequest,
-    timeout_ms: u32,
-    max_bytes: usize,
-) -> Result<Fetched, FetchFailure> {
-    use web_sys::ReadableStreamDefaultReader;
-    let this = FetchTransport { signal: None };
-    let fail = |e| FetchFailure::Transport(e);
-    let controller = AbortController::new().map_err(|_| fail(TransportError::Network))?;
-    let attempt_signal = controller.signal();
-    let abort = bound_abort(&controller).ok_or(fail(TransportError::Network))?;
-    let mut guard = AttemptGuard {
-        timer: None,
-        caller: None,
-        abort,
-    };
-    let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
-    guard.timer = Some(set_timeout(&guard.abort, ms).map_err(|_| fail(TransportError::Network))?);
-
-    let init = RequestInit::new();
-    init.set_method(request.method.as_str());
-    let headers = js_sys::Object::new();
-    for (name, value) in &request.headers {
-        let _ = Reflect::set(&headers, &js(name), &header_value(value));
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_signal(Some(&attempt_signal));
-    // Never follow a redirect: it would carry the X-API-Key header to wherever it points.
-    let _ = Reflect::set(&init, &js("redirect"), &js("manual"));
-
-    let failure = || fail(this.failure(&attempt_signal));
-    let promise = global_fetch(&request.url, &init).map_err(|_| failure())?;
-    let response = JsFuture::from(promise).await.map_err(|_| failure())?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| fail(TransportError::Network))?;
-    let mut header_list = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
-        for entry in entries.flatten() {
-            let name = Reflect::get_u32(&entry, 0).ok().and_then(|v| v.as_string());
-            let value = Reflect::get_u32(&entry, 1).ok().and_then(|v| v.as_string());
-            if let (Some(name), Some(value)) = (name, value) {
-                header_list.push((name, value));
-            }
-        }
-    }
-    let mut body = Vec::new();
-    if let Some(stream) = response.body() {
-        let reader: ReadableStreamDefaultReader = stream
-            .get_reader()
-            .dyn_into()
-            .map_err(|_| fail(TransportError::Network))?;
-        loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failure())?;
-            let done = Reflect::get(&chunk, &js("done")).map_err(|_| failure())?;
-            if done.as_bool().unwrap_or(true) {
-                break;
-            }
-            let value = Reflect::get(&chunk, &js("value")).map_err(|_| failure())?;
-            let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
-                return Err(fail(TransportError::Network));
-            };
-            let len = array.length() as usize;
-            if body.len().saturating_add(len) > max_bytes {
-                let _ = reader.cancel();
-                return Err(FetchFailure::TooLarge);
-            }
-            let start = body.len();
-            body.resize(start + len, 0);
-            if let Some(dest) = body.get_mut(start..) {
-                array.copy_to(dest);
-            }
-        }
-    }
-    drop(guard);
-    Ok(Fetched {
-        status: response.status(),
-        headers: header_list,
-        body,
-    })
 }

@@ -1,4 +1,4 @@
-//! The client shell's raw JS bindings, declared once. Every call that can throw for some JS value is
+//! The shell's raw JS bindings (client, helpers and edge proxy), each declared once here. Every call that can throw for some JS value is
 //! a `catch` binding, so a hostile value (a Proxy, a throwing getter, a replaced global) becomes an
 //! `Err` in Rust instead of an exception unwinding through wasm.
 
@@ -33,6 +33,13 @@ extern "C" {
     /// JSON.parse of text that stays in JS (a response body is never copied into wasm memory).
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+    /// A runtime built-in everywhere the package runs; bad base64 is an `Err`.
+    #[wasm_bindgen(catch, js_name = atob)]
+    pub fn atob(data: &str) -> Result<JsValue, JsValue>;
+    /// The edge proxy's log line (never with request data or the key in it).
+    #[cfg(feature = "proxy")]
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    pub fn console_error(message: &str);
 }
 
 // Views of web types with the members the shell needs, typed and caught where they can throw (the
