@@ -960,4 +960,45 @@ async fn fetch_module_interface() {
         send_with(slow_body, "GET", &[], 20).await,
         Err(FetchError::Timeout)
     ));
+    // A fetch that ignores the signal altogether still cannot hold the attempt past its timeout.
+    let deaf = "() => new Promise(() => {})";
+    assert!(matches!(
+        send_with(deaf, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn fetch_sends_the_query_as_given() {
+    use wazper::wasm::fetch::{send, FetchRequest};
+    // gloo-net appends '&' to a query already in the URL; the edge proxy's upstream must get
+    // exactly the query the core wrote.
+    let fake =
+        FakeFetch::install("(req) => Promise.resolve(new Response(new URL(req.url).search))");
+    for (url, search) in [
+        (
+            "https://api.example.test/v1/x?email=a%2Bb%40c.example",
+            "?email=a%2Bb%40c.example",
+        ),
+        (
+            "https://api.example.test/v1/x?email=%C3%A9%20x#frag",
+            "?email=%C3%A9+x",
+        ),
+        ("https://api.example.test/v1/x", ""),
+    ] {
+        let r = send(&FetchRequest {
+            method: "GET",
+            url,
+            headers: &[],
+            body: None,
+            timeout_ms: 1000,
+            signal: None,
+            max_response_bytes: 1 << 20,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{url}: {e:?}"));
+        let sent: Vec<u8> = r.body.to_vec();
+        assert_eq!(String::from_utf8_lossy(&sent), search, "{url}");
+    }
+    drop(fake);
 }

@@ -225,8 +225,10 @@ pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchErro
         }
         None => js::fetch(&raw_request),
     };
+    // Raced against the attempt's signal: a fetch that does not honour it (a replaced fetch; a
+    // Request copy whose following signal Node let go) must not hold the attempt past its timeout.
     let answer = match sent {
-        Ok(promise) => JsFuture::from(promise).await,
+        Ok(promise) => bounded(promise, &attempt.stopped()).await,
         Err(thrown) => Err(thrown),
     };
     let raw: web_sys::Response = match answer {
