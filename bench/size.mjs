@@ -1,7 +1,8 @@
 // Package size as shipped to a browser (the .wasm plus the JS a bundle carries: browser entry,
 // glue, WazperError), raw / gzip / brotli, against what a user would otherwise ship: a minified
 // esbuild bundle of free-email-domains' list, i18n-iso-countries with 28 locales registered, and ky.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -47,6 +48,34 @@ async function anchorBundle() {
   return Buffer.from(result.outputFiles[0].contents);
 }
 
+/**
+ * A user's Vite app importing the client and the helpers from the packed package: every emitted
+ * .js and .wasm, compressed one by one (as served).
+ */
+async function viteApp(pkgDir) {
+  process.env.WAZPER_PKG_DIR ??= pkgDir;
+  const { devModules, makeProject, packPackage, scratchDir } = await import("../tests/support/pkg-project.mjs");
+  const scratch = scratchDir("bench-size-vite");
+  const { tarball } = packPackage(scratch);
+  const app = makeProject(path.join(scratch, "app"), tarball, {
+    files: {
+      "index.html": `<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module" src="/main.js"></script></body></html>`,
+      "main.js": `import { WazperClient, isPersonalEmail, classifyEmail, normalizeCountry, lookupCountry } from "wazper";
+const client = new WazperClient({ baseUrl: "/wazper" });
+window.__out = [isPersonalEmail("a@gmail.com"), classifyEmail("a@gmial.com"), normalizeCountry("fr"), lookupCountry("France"), client];
+`,
+    },
+  });
+  execFileSync(process.execPath, [path.join(devModules, "vite/bin/vite.js"), "build", "--logLevel", "error"], {
+    cwd: app,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CI: "true" },
+  });
+  const assets = path.join(app, "dist", "assets");
+  const files = readdirSync(assets).filter((f) => /\.(js|wasm)$/.test(f));
+  return measure(files.map((f) => readFileSync(path.join(assets, f))));
+}
+
 export default async function bench({ pkgDir }) {
   const wasm = readFileSync(path.join(pkgDir, "wazper_bg.wasm"));
   const js = Buffer.concat(["browser.js", "wazper.js", "error.js"].map((f) => readFileSync(path.join(pkgDir, f))));
@@ -63,7 +92,17 @@ export default async function bench({ pkgDir }) {
     ratio: ours[kind] / theirs[kind],
     target,
   });
+  const vite = await viteApp(pkgDir);
   return [
+    {
+      figure: "Vite app bundle: WazperClient + helpers, gzip (wasm + JS)",
+      unit: "B",
+      value: vite.gzip,
+      anchor,
+      anchorValue: theirs.gzip,
+      ratio: vite.gzip / theirs.gzip,
+      target: "<= 1x",
+    },
     row("raw", "< 1x"),
     row("gzip", "<= 140 KB and < 1x"),
     row("brotli", "< 1x"),

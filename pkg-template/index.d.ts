@@ -59,6 +59,8 @@ export declare class WazperError extends Error {
   /** The HTTP status when a response was involved, else null. */
   readonly status: number | null;
   readonly details: WazperErrorDetails | null;
+  /** On `network_error`: the failure fetch reported (name, message, `code`, its own cause), key scrubbed. */
+  readonly cause?: unknown;
   static [Symbol.hasInstance](value: unknown): value is WazperError;
 }
 
@@ -81,6 +83,11 @@ export interface ClientOptions {
   /** Default false: `userSync` is retried only on 408, 429 and 503, where the API did not run. true
    *  retries it on network errors, timeouts and 500/502/504 too, which can bill one sync twice. */
   retryUnsafe?: boolean;
+  /**
+   * Default 1048576 (1 MiB). A response body larger than this fails with `invalid_response`; it is
+   * read as a stream and reading stops at the cap. An integer from 1 to 4294967295.
+   */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions {

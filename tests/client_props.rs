@@ -50,7 +50,7 @@ proptest! {
     fn options_never_panic_and_never_echo_keys(
         key in field(), base in field(), t in field(), r in field(), s in field(), d in field(), u in field(), browser in any::<bool>()
     ) {
-        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d, retry_unsafe: u };
+        let raw = RawClientOptions { api_key: key.clone(), base_url: base, timeout_ms: t, max_retries: r, skip_personal_emails: s, dangerously_allow_browser: d, retry_unsafe: u, ..RawClientOptions::default() };
         let rt = if browser { Runtime::Browser } else { Runtime::Server };
         match client_config(Arg::Object(raw), rt) {
             Ok(c) => { let d = format!("{:?}", c); prop_assert!(!d.contains("sk_")) },
@@ -212,5 +212,60 @@ fn normalize_agrees_with_classify() {
             wazper::email::classify(s).email,
             "{s}"
         );
+    }
+}
+
+/// A `Field` in the form the wasm shell's snapshot hands it to serde (src/wasm/convert.rs), or
+/// `None` for a property that is left out.
+fn snapshot_form(f: &Field) -> Option<serde_json::Value> {
+    match f {
+        Field::Absent => None,
+        Field::Null => Some(json!(["null"])),
+        Field::Text(s) => Some(json!(s)),
+        // JSON has no NaN or infinities; serde_json reads them back as null.
+        Field::Number(n) if n.is_finite() => Some(json!(n)),
+        Field::Number(_) => None,
+        Field::Bool(b) => Some(json!(b)),
+        Field::Other(t) => Some(json!([t])),
+    }
+}
+
+proptest! {
+    /// Every field value survives the snapshot form: what the core validates is what JS gave.
+    #[test]
+    fn inputs_round_trip_through_the_snapshot_form(
+        fields in prop::collection::vec(field(), 7),
+        junk in prop::collection::vec(any::<String>(), 0..3),
+    ) {
+        let names = ["email", "country", "firstName", "lastName", "name", "jobTitle", "inviteLink"];
+        let mut obj = serde_json::Map::new();
+        for (name, f) in names.iter().zip(&fields) {
+            if let Some(v) = snapshot_form(f) {
+                obj.insert((*name).to_owned(), v);
+            }
+        }
+        // Unknown properties and unknown type names never fail the read.
+        for (i, j) in junk.iter().enumerate() {
+            obj.insert(["extra", &i.to_string()].concat(), json!([j]));
+        }
+        let user: RawSyncUser = serde_json::from_value(serde_json::Value::Object(obj)).unwrap();
+        let got = [user.email, user.country, user.first_name, user.last_name, user.name, user.job_title, user.invite_link];
+        for (g, f) in got.iter().zip(&fields) {
+            let want = match f {
+                Field::Number(n) if !n.is_finite() => Field::Absent,
+                other => other.clone(),
+            };
+            prop_assert_eq!(g, &want);
+        }
+    }
+
+    /// An unknown type name is "unknown", never a failure.
+    #[test]
+    fn unknown_type_names_read_as_unknown(name in any::<String>()) {
+        let u: RawColleagueUpdate = serde_json::from_value(json!({ "id": [name.clone()] })).unwrap();
+        let known = ["null", "object", "array", "function", "symbol", "bigint", "unknown", "a value whose getter threw"];
+        if !known.contains(&name.as_str()) {
+            prop_assert_eq!(u.id, Field::Other("unknown"));
+        }
     }
 }

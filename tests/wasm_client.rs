@@ -147,6 +147,36 @@ fn assert_no_key(e: &JsValue) {
         !text.contains("SECRET") && !shown.contains("SECRET"),
         "key leaked: {text}"
     );
+    let cause = cause_text(e);
+    assert!(!cause.contains("SECRET"), "key leaked in cause: {cause}");
+}
+
+/// Every string along an error's `cause` chain.
+fn cause_text(e: &JsValue) -> String {
+    js("(e) => { let out = ''; for (let c = e.cause, i = 0; c && i < 5; c = c.cause, i++) out += [c.name, c.message, c.code, c.stack, String(c)].join(' '); return out; }")
+        .dyn_into::<Function>()
+        .expect("fn")
+        .call1(&JsValue::NULL, e)
+        .expect("walk causes")
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Replaces `globalThis.fetch` with `src` until dropped.
+struct FakeFetch;
+
+impl FakeFetch {
+    fn install(src: &str) -> FakeFetch {
+        js("(globalThis.__realFetch = globalThis.__realFetch || globalThis.fetch, 0)");
+        js(&["(globalThis.fetch = ", src, ", 0)"].concat());
+        FakeFetch
+    }
+}
+
+impl Drop for FakeFetch {
+    fn drop(&mut self) {
+        js("(globalThis.fetch = globalThis.__realFetch, 0)");
+    }
 }
 
 fn unique(tag: &str) -> String {
@@ -704,4 +734,271 @@ async fn key_never_in_errors_even_when_echoed() {
         text.matches("sk_SECRET_123").count(),
         text.matches("\"x-api-key\":\"sk_SECRET_123\"").count()
     );
+}
+
+// ---------- fetch path: causes, body cap, runtime detection ----------
+
+#[wasm_bindgen_test]
+async fn network_error_keeps_its_cause() {
+    let c = WazperClient::new(js(
+        "{apiKey: 'sk_SECRET_123', baseUrl: 'http://127.0.0.1:1', maxRetries: 0, dangerouslyAllowBrowser: true}",
+    ))
+    .expect("valid options");
+    // A refused connection: the cause is the runtime's own fetch failure.
+    let e = expect_error(
+        list(&c, "a@acme.example", JsValue::UNDEFINED).await,
+        "network_error",
+        None,
+    );
+    let cause = get(&e, "cause");
+    assert!(cause.is_instance_of::<js_sys::Error>(), "cause is an Error");
+    assert!(get(&cause, "message")
+        .as_string()
+        .is_some_and(|m| !m.is_empty()));
+
+    // A failure that names the key, down its own cause chain, reaches JS scrubbed.
+    let fake = FakeFetch::install(
+        "() => Promise.reject(Object.assign(new TypeError('fetch failed for sk_SECRET_123'), { code: 'E_sk_SECRET_123', cause: Object.assign(new Error('socket sk_SECRET_123 reset'), { code: 'ECONNRESET' }) }))",
+    );
+    let r = list(&c, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    let e = expect_error(r, "network_error", None);
+    let text = cause_text(&e);
+    assert!(
+        text.contains("TypeError") && text.contains("ECONNRESET"),
+        "{text}"
+    );
+    assert!(text.contains("fetch failed for [redacted]"), "{text}");
+
+    // A fetch that throws synchronously (Deno without net access) is a network_error, not a throw.
+    let fake =
+        FakeFetch::install("() => { throw new Error('Requires net access to 127.0.0.1:1') }");
+    let r = list(&c, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    let e = expect_error(r, "network_error", None);
+    assert!(cause_text(&e).contains("Requires net access"));
+
+    // A replaced fetch resolving with something that is not a Response.
+    let fake = FakeFetch::install("() => Promise.resolve({ status: 200 })");
+    let r = list(&c, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    expect_error(r, "network_error", None);
+}
+
+fn memory_bytes() -> f64 {
+    let memory = wasm_bindgen::memory();
+    get(&get(&memory, "buffer"), "byteLength")
+        .as_f64()
+        .expect("byteLength")
+}
+
+#[wasm_bindgen_test]
+async fn response_bodies_stop_at_max_response_bytes() {
+    let c = client(Some("demo_key"), "maxRetries: 0");
+    // An endless streamed body (no Content-Length): reading stops at the default 1 MiB cap, and
+    // none of it is copied into wasm memory.
+    js("(globalThis.__pulls = 0)");
+    let fake = FakeFetch::install(
+        "() => Promise.resolve(new Response(new ReadableStream({ pull(c) { globalThis.__pulls++; c.enqueue(new Uint8Array(65536).fill(32)); } }), { status: 200 }))",
+    );
+    let before = memory_bytes();
+    let r = list(&c, "a@acme.example", JsValue::UNDEFINED).await;
+    let grown = memory_bytes() - before;
+    drop(fake);
+    let e = expect_error(r, "invalid_response", Some(200));
+    assert!(get(&e, "message")
+        .as_string()
+        .is_some_and(|m| m.contains("maxResponseBytes")));
+    let pulls = js("globalThis.__pulls").as_f64().unwrap_or(0.0);
+    assert!(
+        (16.0..=20.0).contains(&pulls),
+        "read {pulls} chunks of 64 KiB"
+    );
+    assert!(grown < 262_144.0, "wasm memory grew by {grown} bytes");
+
+    // A declared Content-Length over the cap fails without reading; an error status too.
+    let small = client(Some("demo_key"), "maxRetries: 0, maxResponseBytes: 1000");
+    for status in ["200", "500"] {
+        let fake = FakeFetch::install(
+            &[
+                "() => Promise.resolve(new Response('[' + ' '.repeat(2000) + ']', { status: ",
+                status,
+                ", headers: { 'content-length': '2002' } }))",
+            ]
+            .concat(),
+        );
+        let r = list(&small, "a@acme.example", JsValue::UNDEFINED).await;
+        drop(fake);
+        expect_error(r, "invalid_response", Some(status.parse().expect("status")));
+    }
+
+    // A Content-Length under the cap is only a claim: the streamed body is still counted.
+    let fake = FakeFetch::install(
+        "() => Promise.resolve(new Response(new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(65536).fill(32)); } }), { status: 200, headers: { 'content-length': '10' } }))",
+    );
+    let r = list(&small, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    expect_error(r, "invalid_response", Some(200));
+
+    // Within the cap, a streamed body in several chunks is read whole.
+    let fake = FakeFetch::install(
+        r#"() => { const parts = ['[{"id":"a","email":"a@acme.example"}', ',{"id":"b","email":"b@acme.example"}]']; return Promise.resolve(new Response(new ReadableStream({ pull(c) { const p = parts.shift(); if (p) c.enqueue(new TextEncoder().encode(p)); else c.close(); } }))); }"#,
+    );
+    let r = list(&small, "a@acme.example", JsValue::UNDEFINED).await;
+    drop(fake);
+    let got = r.expect("two colleagues");
+    assert_eq!(get(&got, "length").as_f64(), Some(2.0));
+    assert_eq!(
+        get(&js_sys::Reflect::get_u32(&got, 1).expect("item"), "id")
+            .as_string()
+            .as_deref(),
+        Some("b")
+    );
+
+    for bad in ["0", "1.5", "-1", "'1000'", "1e10"] {
+        let e = WazperClient::new(js(&["{maxResponseBytes: ", bad, "}"].concat()))
+            .err()
+            .expect("invalid maxResponseBytes throws");
+        let e = expect_error(Err(e), "invalid_argument", None);
+        assert_eq!(
+            get(&get(&e, "details"), "field").as_string().as_deref(),
+            Some("maxResponseBytes")
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn browser_detected_despite_server_polyfills() {
+    use wazper::client::Runtime;
+    use wazper::wasm::runtime::probe;
+    if !in_browser() {
+        assert_eq!(probe(), Runtime::Server, "Node is a server");
+        return;
+    }
+    assert_eq!(probe(), Runtime::Browser);
+    // Polyfills that make a page look like Node or Bun do not make it a server.
+    js("(globalThis.process = { versions: { node: '20.11.0' }, env: {} }, globalThis.Bun = {}, 0)");
+    let seen = probe();
+    js("(delete globalThis.process, delete globalThis.Bun, 0)");
+    assert_eq!(seen, Runtime::Browser);
+}
+
+// ---------- the fetch module's interface (shared with the edge proxy) ----------
+
+async fn send_with(
+    fake: &str,
+    method: &str,
+    headers: &[(&str, &str)],
+    timeout_ms: u32,
+) -> Result<wazper::wasm::fetch::FetchResponse, wazper::wasm::fetch::FetchError> {
+    use wazper::wasm::fetch::{send, FetchRequest};
+    let fake = FakeFetch::install(fake);
+    let r = send(&FetchRequest {
+        method,
+        url: "https://api.example.test/v1/x",
+        headers,
+        body: None,
+        timeout_ms,
+        signal: None,
+        max_response_bytes: 1 << 20,
+    })
+    .await;
+    drop(fake);
+    r
+}
+
+#[wasm_bindgen_test]
+async fn fetch_module_interface() {
+    use wazper::wasm::fetch::FetchError;
+    let ok = "(req) => Promise.resolve(new Response(req.method + ' ' + req.headers.get('x-a') + ' ' + req.redirect, { status: 201, headers: { 'x-b': 'B' } }))";
+    let r = send_with(ok, "PUT", &[("X-A", "é")], 1000)
+        .await
+        .expect("sent");
+    assert_eq!(r.status, 201);
+    assert_eq!(r.header("x-b").as_deref(), Some("B"));
+    let text = js_sys::JSON::stringify(&js_sys::Array::from(&r.body))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    // "PUT \u{e9} manual" as UTF-8 bytes: the Latin-1 header value travelled as one byte, é.
+    assert!(text.starts_with("[80,85,84,32,"), "{text}");
+    assert!(text.ends_with(",32,109,97,110,117,97,108]"), "{text}");
+
+    // Values fetch would reject are refused before gloo-net (whose header calls throw on them).
+    for (name, value) in [
+        ("X-A", "a\r\nInjected: 1"),
+        ("X-A", "nul\0"),
+        ("X-A", "€"),
+        ("Bad Name", "v"),
+        ("", "v"),
+    ] {
+        match send_with(ok, "GET", &[(name, value)], 1000).await {
+            Err(FetchError::InvalidRequest("header")) => {}
+            other => panic!("{name:?}: {value:?}: {:?}", other.err()),
+        }
+    }
+    assert!(matches!(
+        send_with(ok, "NOT A METHOD", &[], 1000).await,
+        Err(FetchError::InvalidRequest("method"))
+    ));
+
+    // Redirects are answers, never followed.
+    let moved = "() => Promise.resolve(new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/' } }))";
+    assert!(matches!(
+        send_with(moved, "GET", &[], 1000).await,
+        Err(FetchError::Redirect { status: 307 })
+    ));
+
+    // The attempt's own timeout, body read included.
+    let hangs = "(req) => new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('t', 'AbortError'))))";
+    assert!(matches!(
+        send_with(hangs, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+    let slow_body = "() => Promise.resolve(new Response(new ReadableStream({ pull() { return new Promise(() => {}); } })))";
+    assert!(matches!(
+        send_with(slow_body, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+    // A fetch that ignores the signal altogether still cannot hold the attempt past its timeout.
+    let deaf = "() => new Promise(() => {})";
+    assert!(matches!(
+        send_with(deaf, "GET", &[], 20).await,
+        Err(FetchError::Timeout)
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn fetch_sends_the_query_as_given() {
+    use wazper::wasm::fetch::{send, FetchRequest};
+    // gloo-net appends '&' to a query already in the URL; the edge proxy's upstream must get
+    // exactly the query the core wrote.
+    let fake =
+        FakeFetch::install("(req) => Promise.resolve(new Response(new URL(req.url).search))");
+    for (url, search) in [
+        (
+            "https://api.example.test/v1/x?email=a%2Bb%40c.example",
+            "?email=a%2Bb%40c.example",
+        ),
+        (
+            "https://api.example.test/v1/x?email=%C3%A9%20x#frag",
+            "?email=%C3%A9+x",
+        ),
+        ("https://api.example.test/v1/x", ""),
+    ] {
+        let r = send(&FetchRequest {
+            method: "GET",
+            url,
+            headers: &[],
+            body: None,
+            timeout_ms: 1000,
+            signal: None,
+            max_response_bytes: 1 << 20,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{url}: {e:?}"));
+        let sent: Vec<u8> = r.body.to_vec();
+        assert_eq!(String::from_utf8_lossy(&sent), search, "{url}");
+    }
+    drop(fake);
 }

@@ -36,6 +36,90 @@ impl Field {
     }
 }
 
+/// The JS type names a non-primitive property is reported with (see `Field`'s Deserialize).
+pub const OTHER_TYPES: [&str; 7] = [
+    "object",
+    "array",
+    "function",
+    "symbol",
+    "bigint",
+    "unknown",
+    "a value whose getter threw",
+];
+
+/// How the wasm shell hands one JS property to serde (src/wasm/convert.rs): a string, number or
+/// boolean as itself, an absent or undefined property as unit, and anything else as a one-element
+/// sequence naming it: `["null"]` (serde-wasm-bindgen reads null and undefined alike) or one of
+/// `OTHER_TYPES`.
+impl<'de> serde::Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FieldVisitor {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a JS property")
+    }
+
+    fn visit_unit<E>(self) -> Result<Field, E> {
+        Ok(Field::Absent)
+    }
+
+    fn visit_none<E>(self) -> Result<Field, E> {
+        Ok(Field::Absent)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Field, E> {
+        Ok(Field::Bool(b))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Field, E> {
+        Ok(Field::Number(n))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Field, E> {
+        Ok(Field::Number(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Field, E> {
+        Ok(Field::Number(n as f64))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Field, E> {
+        Ok(Field::Text(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Field, E> {
+        Ok(Field::Text(s))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Field, A::Error> {
+        let name: Option<String> = seq.next_element()?;
+        Ok(match name.as_deref() {
+            Some("null") => Field::Null,
+            Some(n) => Field::Other(
+                OTHER_TYPES
+                    .into_iter()
+                    .find(|t| *t == n)
+                    .unwrap_or("unknown"),
+            ),
+            None => Field::Other("unknown"),
+        })
+    }
+}
+
+/// A property that is not there; what a missing field deserialises as.
+impl Default for Field {
+    fn default() -> Self {
+        Field::Absent
+    }
+}
+
 /// A whole JS argument that should be an object (options, user, input).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg<T> {
@@ -56,7 +140,8 @@ pub enum Runtime {
 }
 
 /// `ClientOptions` as read from JS, one `Field` per documented property.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawClientOptions {
     pub api_key: Field,
     pub base_url: Field,
@@ -65,6 +150,7 @@ pub struct RawClientOptions {
     pub skip_personal_emails: Field,
     pub dangerously_allow_browser: Field,
     pub retry_unsafe: Field,
+    pub max_response_bytes: Field,
 }
 
 impl Default for RawClientOptions {
@@ -77,6 +163,7 @@ impl Default for RawClientOptions {
             skip_personal_emails: Field::Absent,
             dangerously_allow_browser: Field::Absent,
             retry_unsafe: Field::Absent,
+            max_response_bytes: Field::Absent,
         }
     }
 }
@@ -112,6 +199,9 @@ pub const DEFAULT_MAX_RETRIES: u32 = 2;
 pub const MAX_TIMEOUT_MS: u32 = 2_147_483_647;
 /// A ceiling that keeps a typo (maxRetries: 1e9) from turning into an endless loop.
 pub const MAX_RETRIES_LIMIT: u32 = 100;
+/// The default cap on a response body: far above any documented answer (50 colleagues), far below
+/// what would grow wasm memory noticeably.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 
 /// A validated client. `Debug` never shows the key.
 #[derive(Clone, PartialEq)]
@@ -124,6 +214,8 @@ pub struct ClientConfig {
     pub skip_personal_emails: bool,
     /// userSync retried like the idempotent calls (Retries in the contract): may bill twice.
     pub retry_unsafe: bool,
+    /// Bodies larger than this fail with invalid_response, unread.
+    pub max_response_bytes: u32,
 }
 
 impl core::fmt::Debug for ClientConfig {
@@ -135,6 +227,7 @@ impl core::fmt::Debug for ClientConfig {
             .field("max_retries", &self.max_retries)
             .field("skip_personal_emails", &self.skip_personal_emails)
             .field("retry_unsafe", &self.retry_unsafe)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }
@@ -235,6 +328,18 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
         }
         other => return Err(wrong_type("maxRetries", "a number", other)),
     };
+    let max_response_bytes = match &raw.max_response_bytes {
+        Field::Absent | Field::Null => DEFAULT_MAX_RESPONSE_BYTES,
+        Field::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => *n as u32,
+        Field::Number(_) => {
+            return Err(Error::field(
+                ErrorCode::InvalidArgument,
+                "maxResponseBytes",
+                "maxResponseBytes must be an integer from 1 to 4294967295",
+            ))
+        }
+        other => return Err(wrong_type("maxResponseBytes", "a number", other)),
+    };
     let skip_personal_emails =
         optional_bool("skipPersonalEmails", &raw.skip_personal_emails, true)?;
     let allow_browser = optional_bool(
@@ -267,6 +372,7 @@ pub fn client_config(raw: Arg<RawClientOptions>, runtime: Runtime) -> Result<Cli
         max_retries,
         skip_personal_emails,
         retry_unsafe,
+        max_response_bytes,
     })
 }
 

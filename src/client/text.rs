@@ -1,5 +1,4 @@
-//! Small string helpers shared by the client modules. They avoid `format!` so the wasm build
-//! does not pull in the formatting machinery for every message.
+//! Small string helpers shared by the client modules.
 
 /// `s` without `prefix`, compared ASCII case-insensitively.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -61,39 +60,18 @@ fn replace_in(s: &str, hay: &str, from: &str, to: &str) -> String {
     out
 }
 
-/// The parts joined into one String. `[..].concat()` / `.join(..)` link alloc's generic join
-/// (~1.1 KB of wasm with its overflow and split panics) for what is a couple of push_str.
+/// The parts joined into one String.
 pub fn concat(parts: &[&str]) -> String {
-    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for part in parts {
-        out.push_str(part);
-    }
-    out
+    parts.concat()
 }
 
 /// Appends the decimal digits of `n`.
-pub fn push_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    for d in digits.iter().skip(i) {
-        out.push(char::from(*d));
-    }
+pub fn push_u64(out: &mut String, n: u64) {
+    out.push_str(&n.to_string());
 }
 
 pub fn u64_to_string(n: u64) -> String {
-    let mut s = String::new();
-    push_u64(&mut s, n);
-    s
+    n.to_string()
 }
 
 /// Longest text surfaced from a server body: enough for any documented message, short enough that

@@ -18,6 +18,8 @@ pub enum TransportError {
     Timeout,
     /// The caller's AbortSignal fired (or was already aborted).
     Aborted,
+    /// The response body passed `maxResponseBytes`; it was not read further.
+    TooLarge { status: u16 },
 }
 
 /// Sends one request. Implementations give the attempt its own timeout (covering the body read),
@@ -64,6 +66,11 @@ pub fn transport_error(e: TransportError, timeout_ms: u32) -> Error {
             Error::new(ErrorCode::Timeout, None, m)
         }
         TransportError::Aborted => aborted(),
+        TransportError::TooLarge { status } => Error::new(
+            ErrorCode::InvalidResponse,
+            Some(status),
+            "The API answered with a body larger than maxResponseBytes; it was not read",
+        ),
     }
 }
 

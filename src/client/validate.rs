@@ -6,7 +6,8 @@ use super::options::{Arg, Field};
 use crate::error::{Error, ErrorCode};
 
 /// `SyncUser` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawSyncUser {
     pub email: Field,
     pub country: Field,
@@ -31,7 +32,8 @@ pub struct WireUser {
 }
 
 /// `NewColleague` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawNewColleague {
     pub name: Field,
     pub email: Field,
@@ -59,7 +61,8 @@ pub struct WireNewColleague {
 }
 
 /// `ColleagueUpdate` as read from JS.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct RawColleagueUpdate {
     pub id: Field,
     pub status: Field,
@@ -77,16 +80,8 @@ fn message(parts: &[&str]) -> String {
     super::text::concat(parts)
 }
 
-/// `names.join(", ")` without alloc's generic join (see `text::concat`).
 fn join_names(names: &[&str]) -> String {
-    let mut out = String::new();
-    for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(name);
-    }
-    out
+    names.join(", ")
 }
 
 fn wrong_type(field: &'static str, got: &Field) -> Error {

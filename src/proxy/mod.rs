@@ -196,6 +196,12 @@ pub fn upstream_timeout() -> LocalResponse {
     LocalResponse::error(504, "Upstream timed out")
 }
 
+/// The answer when the upstream redirects: the call never follows one, so the key goes nowhere
+/// else and the browser never sees where it pointed.
+pub fn upstream_redirected() -> LocalResponse {
+    LocalResponse::error(502, "Upstream redirected")
+}
+
 /// The answer when the upstream body exceeds [`MAX_UPSTREAM_BYTES`].
 pub fn upstream_too_large() -> LocalResponse {
     LocalResponse::error(502, "Upstream response too large")

@@ -76,7 +76,7 @@ impl Reply {
     /// `Response` cannot carry is a 502.
     pub fn relay(up: Upstream<'_>, key: &str, cors: &OriginCheck) -> Reply {
         if (300..400).contains(&up.status) {
-            return Reply::local(LocalResponse::error(502, "Upstream redirected"), cors);
+            return Reply::local(super::upstream_redirected(), cors);
         }
         if !(200..=599).contains(&up.status) {
             return Reply::local(

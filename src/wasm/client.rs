@@ -4,19 +4,19 @@
 
 use std::rc::Rc;
 
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::convert;
-use super::error::to_js;
-use super::fetch::{FetchTransport, JsClock};
+use super::error::{to_js, to_js_with_cause, to_value};
 use super::runtime;
-use super::strings::js;
+use super::transport::{FetchTransport, JsClock};
 use crate::client::options::{call_config, client_config};
 use crate::client::{Call, CallConfig, ClientConfig, UserSyncPlan};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 // The TypeScript types are hand-written in pkg-template/index.d.ts (the build passes --no-typescript);
 // the `unchecked_param_type` names below are theirs.
@@ -35,16 +35,20 @@ fn reject(e: &Error) -> Promise {
     Promise::reject(&to_js(e))
 }
 
-/// What userSync resolves with when a personal email is skipped client-side:
-/// `{ success: true, status: "skipped", reason: "personal_email" }`. Built with three property
-/// sets rather than through serde_wasm_bindgen's Serializer, which was the crate's last use and
-/// cost ~2 KB of wasm for one constant object.
+/// What userSync resolves with when a personal email is skipped client-side.
+#[derive(Serialize)]
+struct Skipped {
+    success: bool,
+    status: &'static str,
+    reason: &'static str,
+}
+
 fn skipped() -> Promise {
-    let out: JsValue = js_sys::Object::new().into();
-    let _ = Reflect::set(&out, &js("success"), &JsValue::TRUE);
-    let _ = Reflect::set(&out, &js("status"), &js("skipped"));
-    let _ = Reflect::set(&out, &js("reason"), &js("personal_email"));
-    Promise::resolve(&out)
+    Promise::resolve(&to_value(&Skipped {
+        success: true,
+        status: "skipped",
+        reason: "personal_email",
+    }))
 }
 
 /// The call options, validated; read once so a getter with side effects runs once.
@@ -62,14 +66,18 @@ fn start(
     signal: Option<AbortSignal>,
 ) -> Promise {
     future_to_promise(async move {
-        let transport = FetchTransport {
-            signal: signal.clone(),
-        };
+        let transport = FetchTransport::new(signal.clone(), config.max_response_bytes);
         let clock = JsClock { signal };
         config
             .run(&call, opts, &transport, &clock)
             .await
-            .map_err(|e| to_js(&e))
+            .map_err(|e| {
+                let cause = match e.code {
+                    ErrorCode::NetworkError => transport.cause.take(),
+                    _ => None,
+                };
+                to_js_with_cause(&e, cause.as_ref(), config.api_key.as_deref())
+            })
     })
 }
 

@@ -1,31 +1,17 @@
-//! JS values into the core's plain inputs. Properties are read with `Reflect.get`, which turns a
-//! throwing getter or Proxy trap into a value the core reports as invalid_argument; nothing here
+//! JS values into the core's plain inputs. Input objects are read into the core's
+//! `#[derive(Deserialize)]` structs by serde-wasm-bindgen, over a snapshot whose properties were
+//! each read once with `Reflect.get`: a throwing getter, a Proxy trap or a revoked Proxy becomes a
+//! value the core reports as invalid_argument, never a JS exception through wasm. Nothing here
 //! decides whether an input is acceptable.
 
 use js_sys::Reflect;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use serde::de::{self, DeserializeOwned, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
 
+use super::js::{is_array, signal_state};
 use super::strings::js;
 use crate::client::options::{Arg, Field, RawCallOptions, RawClientOptions, SignalField};
 use crate::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
-
-#[wasm_bindgen]
-extern "C" {
-    // Array.isArray throws on a revoked Proxy: caught, so junk can never unwind through wasm.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
-}
-
-fn is_array(v: &JsValue) -> bool {
-    array_is_array(v).unwrap_or(false)
-}
-
-/// `signal.aborted` read through Reflect: a fake signal (an object made from AbortSignal.prototype)
-/// throws on the getter, which counts as "not a usable signal".
-pub fn signal_state(signal: &JsValue) -> Option<bool> {
-    Reflect::get(signal, &js("aborted")).ok()?.as_bool()
-}
 
 /// The JS type name of a value that is not a string, number, boolean, null or undefined.
 fn other_type(v: &JsValue) -> &'static str {
@@ -66,11 +52,6 @@ pub fn prop(obj: &JsValue, key: &str) -> Field {
     read_prop(obj, &JsValue::from_str(key))
 }
 
-/// `prop` for the shell's own fixed property names, whose JS strings are cached.
-fn prop_static(obj: &JsValue, key: &'static str) -> Field {
-    read_prop(obj, &js(key))
-}
-
 fn read_prop(obj: &JsValue, key: &JsValue) -> Field {
     match Reflect::get(obj, key) {
         Ok(v) => field(&v),
@@ -94,25 +75,20 @@ fn object_arg(v: &JsValue) -> Arg<()> {
     }
 }
 
-fn read<T>(v: &JsValue, f: impl FnOnce(&JsValue) -> T) -> Arg<T> {
+fn read<T>(v: &JsValue, f: impl FnOnce(&JsValue) -> Result<T, &'static str>) -> Arg<T> {
     match object_arg(v) {
         Arg::Absent => Arg::Absent,
         Arg::Null => Arg::Null,
         Arg::Other(t) => Arg::Other(t),
-        Arg::Object(()) => Arg::Object(f(v)),
+        Arg::Object(()) => match f(v) {
+            Ok(t) => Arg::Object(t),
+            Err(t) => Arg::Other(t),
+        },
     }
 }
 
 pub fn client_options(v: &JsValue) -> Arg<RawClientOptions> {
-    read(v, |o| RawClientOptions {
-        api_key: prop_static(o, "apiKey"),
-        base_url: prop_static(o, "baseUrl"),
-        timeout_ms: prop_static(o, "timeoutMs"),
-        max_retries: prop_static(o, "maxRetries"),
-        skip_personal_emails: prop_static(o, "skipPersonalEmails"),
-        dangerously_allow_browser: prop_static(o, "dangerouslyAllowBrowser"),
-        retry_unsafe: prop_static(o, "retryUnsafe"),
-    })
+    read(v, from_props)
 }
 
 /// Call options, and the AbortSignal itself when one was given.
@@ -134,44 +110,81 @@ pub fn call_options(v: &JsValue) -> (Arg<RawCallOptions>, Option<web_sys::AbortS
                 }),
             },
         };
-        RawCallOptions {
+        Ok(RawCallOptions {
             signal: s,
-            timeout_ms: prop_static(o, "timeoutMs"),
-        }
+            timeout_ms: read_prop(o, &js("timeoutMs")),
+        })
     });
     (arg, signal)
 }
 
 pub fn sync_user(v: &JsValue) -> Arg<RawSyncUser> {
-    read(v, |o| RawSyncUser {
-        email: prop_static(o, "email"),
-        country: prop_static(o, "country"),
-        first_name: prop_static(o, "firstName"),
-        last_name: prop_static(o, "lastName"),
-        name: prop_static(o, "name"),
-        job_title: prop_static(o, "jobTitle"),
-        invite_link: prop_static(o, "inviteLink"),
-    })
+    read(v, from_props)
 }
 
 pub fn new_colleague(v: &JsValue) -> Arg<RawNewColleague> {
-    read(v, |o| RawNewColleague {
-        name: prop_static(o, "name"),
-        email: prop_static(o, "email"),
-        company_name: prop_static(o, "companyName"),
-        to_be_invited_by_id: prop_static(o, "toBeInvitedById"),
-        job_title: prop_static(o, "jobTitle"),
-        website: prop_static(o, "website"),
-        team: prop_static(o, "team"),
-        invite_link: prop_static(o, "inviteLink"),
-        redirection_link: prop_static(o, "redirectionLink"),
-    })
+    read(v, from_props)
 }
 
 pub fn colleague_update(v: &JsValue) -> Arg<RawColleagueUpdate> {
-    read(v, |o| RawColleagueUpdate {
-        id: prop_static(o, "id"),
-        status: prop_static(o, "status"),
-        email: prop_static(o, "email"),
-    })
+    read(v, from_props)
+}
+
+/// One-element array naming a property's JS type (the form `Field` deserialises from).
+fn tagged(name: &'static str) -> JsValue {
+    js_sys::Array::of1(&js(name)).into()
+}
+
+/// A plain object holding `fields` of `obj` in the form `Field` deserialises from (its doc in
+/// src/client/options.rs). Each property of the caller's object is read exactly once, here, with
+/// `Reflect.get`: a throwing getter or Proxy trap is caught, and only strings, numbers and
+/// booleans are copied over, so serde-wasm-bindgen never touches a hostile value.
+fn snapshot(obj: &JsValue, fields: &'static [&'static str]) -> JsValue {
+    let out: JsValue = js_sys::Object::new().into();
+    for field in fields {
+        let key = js(field);
+        let value = match Reflect::get(obj, &key) {
+            Err(_) => tagged("a value whose getter threw"),
+            Ok(v) if v.is_undefined() => continue,
+            Ok(v) if v.is_null() => tagged("null"),
+            Ok(v) if v.is_string() || v.as_f64().is_some() || v.as_bool().is_some() => v,
+            Ok(v) => tagged(other_type(&v)),
+        };
+        let _ = Reflect::set(&out, &key, &value);
+    }
+    out
+}
+
+/// Reads a `#[derive(Deserialize)]` input struct from a JS object through serde-wasm-bindgen, over
+/// a snapshot of exactly the fields the struct declares.
+struct Props<'a>(&'a JsValue);
+
+impl<'de> serde::Deserializer<'de> for Props<'_> {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        serde_wasm_bindgen::Deserializer::from(snapshot(self.0, fields))
+            .deserialize_struct(name, fields, visitor)
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
+        Err(de::Error::custom(
+            "only structs are read from input objects",
+        ))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+fn from_props<T: DeserializeOwned>(obj: &JsValue) -> Result<T, &'static str> {
+    // Every snapshot value is one `Field` accepts, so this fails only if that contract breaks.
+    T::deserialize(Props(obj)).map_err(|_| "an object that could not be read")
 }

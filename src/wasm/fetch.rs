@@ -1,387 +1,349 @@
-//! fetch, AbortController and setTimeout adapted to the core's `Transport` and `Clock`. Everything is
-//! reached through the global object (never `window`) so one build runs in browsers, Node, Deno and
-//! Workers. Timers and listeners are always released so nothing keeps Node's event loop alive.
+//! The package's one HTTP path: every request, the client's and the edge proxy's upstream call, is
+//! built by gloo-net and sent here. Everything is reached through the global object (never `window`)
+//! so one build runs in browsers, Node, Deno, Bun and Workers, and every timer and listener is
+//! released however the attempt ends, so nothing keeps Node's event loop alive.
+//!
+//! # Interface
+//! `send(&FetchRequest) -> Result<FetchResponse, FetchError>`, one attempt:
+//! - `FetchRequest { method, url, headers, body, timeout_ms, signal, max_response_bytes }`. `body`
+//!   is any value `fetch` takes as a body (a string, a `Uint8Array`). Header names must be HTTP
+//!   tokens and values may not hold NUL, CR, LF or characters above U+00FF: anything else is
+//!   `FetchError::InvalidRequest` before gloo-net sees it (its header calls throw on such values).
+//! - `timeout_ms` covers the whole attempt, body read included, with its own AbortController;
+//!   `signal` (the caller's) cancels it too. Redirects are never followed (`redirect: "manual"`):
+//!   a 3xx, or the opaque status-0 answer browsers give for one, is `FetchError::Redirect`, so
+//!   headers such as X-API-Key never travel to wherever a redirect points.
+//! - The body is read as a stream before `send` returns, into a `Uint8Array` that stays in JS
+//!   memory: a body whose Content-Length (when not content-encoded) or whose streamed size passes
+//!   `max_response_bytes` is `FetchError::TooLarge`, and reading stops there.
+//! - `FetchResponse { status, body }`, plus `status_text()` and `header(name)` read on demand.
+//! - gloo-net 0.6 appends `&` to a query already in the URL it is given (`?email=x&`), so the query
+//!   is handed to it as pairs instead and it writes `?email=x` (form-urlencoded: the same pairs).
+//! - `FetchError::Network(cause)` keeps the JS value fetch rejected with, unscrubbed: whoever
+//!   surfaces it must scrub it (the client does, in `error::network_cause`).
 
-use js_sys::{Function, Promise, Reflect, JSON};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use gloo_net::http::{Method, RequestBuilder};
+use js_sys::{Function, Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, Response};
+use web_sys::{
+    AbortController, AbortSignal, ReadableStreamDefaultReader, ReadableStreamReadResult,
+    RequestRedirect,
+};
 
-use super::strings::js;
-use crate::client::response::{Body, JsonValue, RawResponse};
-use crate::client::{Clock, HttpRequest, Transport, TransportError};
+use super::js;
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch, js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue) -> Result<(), JsValue>;
-    #[wasm_bindgen(js_namespace = Date, js_name = now)]
-    fn date_now() -> f64;
-    #[wasm_bindgen(js_namespace = Math, js_name = random)]
-    fn math_random() -> f64;
+/// One HTTP attempt (see the module doc).
+pub struct FetchRequest<'a> {
+    pub method: &'a str,
+    pub url: &'a str,
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: Option<&'a JsValue>,
+    pub timeout_ms: u32,
+    pub signal: Option<&'a AbortSignal>,
+    pub max_response_bytes: u32,
 }
 
-/// Shape checks of 2xx bodies deserialize a throwaway copy; the caller keeps the original value.
-impl JsonValue for JsValue {
-    fn conforms<T: serde::de::DeserializeOwned>(&self) -> bool {
-        super::shape::conforms::<T>(self)
+/// A response whose body has been read in full (within the cap).
+pub struct FetchResponse {
+    pub status: u16,
+    pub body: Uint8Array,
+    raw: web_sys::Response,
+}
+
+impl FetchResponse {
+    /// The reason phrase (empty over HTTP/2).
+    pub fn status_text(&self) -> String {
+        self.raw.status_text()
+    }
+
+    /// A response header; `name` must be a valid header name (callers pass constants).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.raw.headers().get(name).ok().flatten()
     }
 }
 
-/// `target.addEventListener("abort", f)` and its removal, without the web-sys EventTarget wrappers'
-/// panicking paths: both are plain method calls caught as JS exceptions.
-fn listen(target: &AbortSignal, f: &Function, add: bool) {
-    let name = if add {
-        "addEventListener"
-    } else {
-        "removeEventListener"
-    };
-    if let Ok(method) = Reflect::get(target, &js(name)) {
-        if let Some(method) = method.dyn_ref::<Function>() {
-            let _ = method.call2(target, &js("abort"), f);
-        }
-    }
+/// Why an attempt produced no usable response.
+#[derive(Debug)]
+pub enum FetchError {
+    /// The request cannot be sent as given (a header fetch would reject, a bad method or URL);
+    /// nothing was sent. The text says which part (for the proxy's log line).
+    #[cfg_attr(not(feature = "proxy"), allow(dead_code))]
+    InvalidRequest(&'static str),
+    /// fetch failed, or the body read failed: the JS error, as thrown (not scrubbed).
+    Network(JsValue),
+    /// The attempt's own timeout fired first.
+    Timeout,
+    /// The caller's signal fired (or had already fired).
+    Aborted,
+    /// The body is larger than `max_response_bytes`; it was not read past the cap.
+    TooLarge { status: u16 },
+    /// A redirect, not followed: a 3xx status, or 0 for a browser's opaque redirect.
+    Redirect { status: u16 },
 }
 
-/// `controller.abort` bound to its controller: a JS function, so no Rust closure is leaked when the
-/// timer is cleared before it fires.
-fn bound_abort(controller: &AbortController) -> Option<Function> {
-    let abort = Reflect::get(controller, &js("abort")).ok()?;
-    let abort = abort.dyn_into::<Function>().ok()?;
-    Some(abort.bind0(controller))
+/// An HTTP token (RFC 9110 §5.6.2): what `Headers` accepts as a name.
+fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-fn aborted(signal: &AbortSignal) -> bool {
-    super::convert::signal_state(signal).unwrap_or(false)
+/// What `Headers` accepts as a value: a ByteString without NUL, CR or LF.
+fn is_header_value(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| u32::from(c) <= 0xff && !matches!(c, '\0' | '\r' | '\n'))
 }
 
-/// One call's fetch transport: the caller's signal (if any) cancels every attempt.
-pub struct FetchTransport {
-    pub signal: Option<AbortSignal>,
+/// Whether `signal` has fired; a signal that cannot be read counts as not fired.
+fn fired(signal: &AbortSignal) -> bool {
+    js::signal_state(signal).unwrap_or(false)
 }
 
-/// Releases an attempt's timer and listener however the attempt ends.
-struct AttemptGuard<'a> {
+/// Releases an attempt's timer and its listener on the caller's signal however the attempt ends.
+struct Attempt<'a> {
+    controller: AbortController,
+    abort: Function,
     timer: Option<JsValue>,
     caller: Option<&'a AbortSignal>,
-    abort: Function,
 }
 
-impl Drop for AttemptGuard<'_> {
-    fn drop(&mut self) {
-        if let Some(id) = self.timer.take() {
-            let _ = clear_timeout(&id);
+impl<'a> Attempt<'a> {
+    fn start(timeout_ms: u32, caller: Option<&'a AbortSignal>) -> Result<Self, JsValue> {
+        let controller = AbortController::new()?;
+        let abort = js::bound_abort(&controller);
+        let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
+        let timer = Some(js::set_timeout(&abort, ms)?);
+        let attempt = Attempt {
+            controller,
+            abort,
+            timer,
+            caller,
+        };
+        if let Some(signal) = caller {
+            signal.add_event_listener_with_callback("abort", &attempt.abort)?;
         }
-        if let Some(signal) = self.caller {
-            listen(signal, &self.abort, false);
-        }
+        Ok(attempt)
     }
-}
 
-fn is_named(err: &JsValue, name: &str) -> bool {
-    Reflect::get(err, &js("name"))
-        .ok()
-        .and_then(|n| n.as_string())
-        .is_some_and(|n| n == name)
-}
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
 
-impl FetchTransport {
-    fn caller_aborted(&self) -> bool {
-        self.signal.as_ref().is_some_and(aborted)
+    /// Rejects once this attempt's signal fires (its timeout, or the caller's abort).
+    fn stopped(&self) -> Promise {
+        let signal = self.signal();
+        Promise::new(&mut |_resolve, reject| {
+            if fired(&signal) {
+                let _ = reject.call0(&JsValue::UNDEFINED);
+            } else {
+                let _ = signal.add_event_listener_with_callback("abort", &reject);
+            }
+        })
     }
 
     /// Classifies a rejection of fetch or of a body read.
-    fn failure(&self, attempt: &AbortSignal) -> TransportError {
-        if self.caller_aborted() {
-            TransportError::Aborted
-        } else if aborted(attempt) {
-            TransportError::Timeout
+    fn failure(&self, error: JsValue) -> FetchError {
+        if self.caller.is_some_and(fired) {
+            FetchError::Aborted
+        } else if fired(&self.signal()) {
+            FetchError::Timeout
         } else {
-            TransportError::Network
+            FetchError::Network(error)
         }
     }
 }
 
-impl Transport for FetchTransport {
-    type Value = JsValue;
-
-    async fn send(
-        &self,
-        request: &HttpRequest,
-        timeout_ms: u32,
-    ) -> Result<RawResponse<JsValue>, TransportError> {
-        if self.caller_aborted() {
-            return Err(TransportError::Aborted);
+impl Drop for Attempt<'_> {
+    fn drop(&mut self) {
+        if let Some(id) = self.timer.take() {
+            let _ = js::clear_timeout(&id);
         }
-        let controller = AbortController::new().map_err(|_| TransportError::Network)?;
-        let attempt_signal = controller.signal();
-        let abort = bound_abort(&controller).ok_or(TransportError::Network)?;
-        let mut guard = AttemptGuard {
-            timer: None,
-            caller: self.signal.as_ref(),
-            abort,
-        };
-        let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
-        guard.timer = Some(set_timeout(&guard.abort, ms).map_err(|_| TransportError::Network)?);
-        if let Some(signal) = &self.signal {
-            listen(signal, &guard.abort, true);
+        if let Some(signal) = self.caller {
+            let _ = signal.remove_event_listener_with_callback("abort", &self.abort);
         }
-
-        let init = RequestInit::new();
-        init.set_method(request.method.as_str());
-        let headers = js_sys::Object::new();
-        for (name, value) in &request.headers {
-            let _ = Reflect::set(&headers, &js(name), &header_value(value));
-        }
-        init.set_headers(&headers);
-        if let Some(body) = &request.body {
-            init.set_body(&JsValue::from_str(body));
-        }
-        init.set_signal(Some(&attempt_signal));
-        // Never follow a redirect: it would carry the X-API-Key header to wherever it points.
-        let _ = Reflect::set(&init, &js("redirect"), &js("manual"));
-
-        let promise =
-            global_fetch(&request.url, &init).map_err(|_| self.failure(&attempt_signal))?;
-        let response = JsFuture::from(promise)
-            .await
-            .map_err(|_| self.failure(&attempt_signal))?;
-        let response: Response = response.dyn_into().map_err(|_| TransportError::Network)?;
-        let status = response.status();
-        let ok = (200..300).contains(&status);
-        // Only an error needs the reason phrase and Retry-After: skip the crossings on success.
-        let status_text = if ok {
-            String::new()
-        } else {
-            response.status_text()
-        };
-        let retry_after = if ok {
-            None
-        } else {
-            response.headers().get("retry-after").ok().flatten()
-        };
-
-        let body = if ok {
-            match response.json() {
-                Ok(p) => match JsFuture::from(p).await {
-                    Ok(v) => Body::Json(v),
-                    // A SyntaxError is a body that is not JSON; anything else is the
-                    // connection failing (or being aborted) mid-body.
-                    Err(e) if is_named(&e, "SyntaxError") && !aborted(&attempt_signal) => {
-                        Body::NotJson
-                    }
-                    Err(_) => return Err(self.failure(&attempt_signal)),
-                },
-                Err(_) => Body::NotJson,
-            }
-        } else {
-            let text = match response.text() {
-                Ok(p) => JsFuture::from(p)
-                    .await
-                    .map_err(|_| self.failure(&attempt_signal))?,
-                Err(_) => JsValue::UNDEFINED,
-            };
-            error_body(&text)
-        };
-        drop(guard);
-        Ok(RawResponse {
-            status,
-            status_text,
-            retry_after,
-            body,
-        })
     }
 }
 
-/// Header values repeat on every call (the Accept and Content-Type values); the key does too but
-/// is deliberately not cached beyond the call.
-fn header_value(value: &str) -> JsValue {
-    if value == "application/json" {
-        js("application/json")
-    } else {
-        JsValue::from_str(value)
-    }
-}
-
-/// Takes `error` and `details` from an error body that parses as a JSON object.
-fn error_body(text: &JsValue) -> Body<JsValue> {
-    let Some(text) = text.as_string() else {
-        return Body::NotJson;
-    };
-    let Ok(parsed) = JSON::parse(&text) else {
-        return Body::NotJson;
-    };
-    if !parsed.is_object() {
-        return Body::NotJson;
-    }
-    let string = |key: &'static str| -> Option<String> {
-        let v = Reflect::get(&parsed, &js(key)).ok()?;
-        match v.as_string() {
-            Some(s) => Some(s),
-            // A structured `details` is still worth surfacing, as JSON text.
-            None if !v.is_undefined() && !v.is_null() => JSON::stringify(&v).ok()?.as_string(),
-            None => None,
-        }
-    };
-    Body::Error {
-        error: string("error"),
-        details: string("details"),
-        code: string("code"),
-    }
-}
-
-/// setTimeout-based sleeps that the caller's signal cuts short; Date.now and Math.random.
-pub struct JsClock {
-    pub signal: Option<AbortSignal>,
-}
-
-impl Clock for JsClock {
-    async fn sleep(&self, ms: u32) -> Result<(), ()> {
-        if self.signal.as_ref().is_some_and(aborted) {
-            return Err(());
-        }
-        let mut timer = JsValue::UNDEFINED;
-        let mut wake: Option<Function> = None;
-        let ms = i32::try_from(ms).unwrap_or(i32::MAX);
-        let promise = Promise::new(&mut |resolve: Function, _reject: Function| {
-            if let Ok(id) = set_timeout(&resolve, ms) {
-                timer = id;
-            } else {
-                let _ = resolve.call0(&JsValue::UNDEFINED);
-            }
-            if let Some(signal) = &self.signal {
-                listen(signal, &resolve, true);
-            }
-            wake = Some(resolve);
+fn build(request: &FetchRequest<'_>, signal: &AbortSignal) -> Result<web_sys::Request, FetchError> {
+    let method = Method::from_bytes(request.method.as_bytes())
+        .map_err(|_| FetchError::InvalidRequest("method"))?;
+    // fetch never sends a fragment, so dropping it changes nothing on the wire.
+    let url = request.url.split('#').next().unwrap_or("");
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    // Names are the core's plain tokens (`email`), taken as they are; values are decoded.
+    let pairs = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (name, uri_decode(value))
         });
-        let _ = JsFuture::from(promise).await;
-        let _ = clear_timeout(&timer);
-        if let (Some(signal), Some(wake)) = (&self.signal, &wake) {
-            listen(signal, wake, false);
+    let mut builder = RequestBuilder::new(base)
+        .query(pairs)
+        .method(method)
+        .abort_signal(Some(signal))
+        .redirect(RequestRedirect::Manual);
+    for (name, value) in request.headers {
+        if !is_token(name) || !is_header_value(value) {
+            return Err(FetchError::InvalidRequest("header"));
         }
-        if self.signal.as_ref().is_some_and(aborted) {
-            Err(())
-        } else {
-            Ok(())
+        builder = builder.header(name, value);
+    }
+    builder
+        .build()
+        .map(web_sys::Request::from)
+        .map_err(|_| FetchError::InvalidRequest("url"))
+}
+
+/// One value of the query, decoded by the runtime's `decodeURIComponent` (a Rust
+/// percent-decoder costs 2 KB gzip). The core percent-encodes every query component (never `+`
+/// for a space); text the runtime rejects, which the core never writes, is passed on as it is.
+fn uri_decode(text: &str) -> String {
+    js_sys::decode_uri_component(text).map_or_else(|_| String::from(text), String::from)
+}
+
+/// Sends one attempt and reads its body (see the module doc).
+pub async fn send(request: &FetchRequest<'_>) -> Result<FetchResponse, FetchError> {
+    if request.signal.is_some_and(fired) {
+        return Err(FetchError::Aborted);
+    }
+    let attempt =
+        Attempt::start(request.timeout_ms, request.signal).map_err(FetchError::Network)?;
+    let raw_request = build(request, &attempt.signal())?;
+    // The body is handed to fetch beside the Request gloo-net built, not inside it: fetch(request)
+    // copies its Request, and a body inside one is piped through an identity stream into the copy
+    // (the Fetch standard's "proxy"), which bench/client.mjs shows as the largest per-call cost of
+    // userSync in Node.
+    let sent = match request.body {
+        Some(body) => {
+            let init = web_sys::RequestInit::new();
+            init.set_body(body);
+            js::fetch_with_init(&raw_request, &init)
         }
-    }
-
-    fn now_ms(&self) -> f64 {
-        date_now()
-    }
-
-    fn random(&self) -> f64 {
-        math_random()
-    }
-}
-
-/// A whole HTTP answer: what the edge proxy relays after vetting it.
-#[cfg(feature = "proxy")]
-pub struct Fetched {
-    pub status: u16,
-    /// Every response header, names lower-cased by fetch.
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-/// Why [`fetch_bytes`] has no answer.
-#[cfg(feature = "proxy")]
-pub enum FetchFailure {
-    Transport(TransportError),
-    /// The body ran past `max_bytes`; the rest was not read.
-    TooLarge,
-}
-
-/// One request with no retries, for the edge proxy: the same guarantees as [`FetchTransport`]
-/// (redirects never followed, one timeout over the exchange and the body read) with the body read
-/// as bytes up to `max_bytes`. The shell's other fetch path may absorb this one; keep its shape.
-#[cfg(feature = "proxy")]
-pub async fn fetch_bytes(
-    request: &HttpRequest,
-    timeout_ms: u32,
-    max_bytes: usize,
-) -> Result<Fetched, FetchFailure> {
-    use web_sys::ReadableStreamDefaultReader;
-    let this = FetchTransport { signal: None };
-    let fail = |e| FetchFailure::Transport(e);
-    let controller = AbortController::new().map_err(|_| fail(TransportError::Network))?;
-    let attempt_signal = controller.signal();
-    let abort = bound_abort(&controller).ok_or(fail(TransportError::Network))?;
-    let mut guard = AttemptGuard {
-        timer: None,
-        caller: None,
-        abort,
+        None => js::fetch(&raw_request),
     };
-    let ms = i32::try_from(timeout_ms).unwrap_or(i32::MAX);
-    guard.timer = Some(set_timeout(&guard.abort, ms).map_err(|_| fail(TransportError::Network))?);
-
-    let init = RequestInit::new();
-    init.set_method(request.method.as_str());
-    let headers = js_sys::Object::new();
-    for (name, value) in &request.headers {
-        let _ = Reflect::set(&headers, &js(name), &header_value(value));
+    // Raced against the attempt's signal: a fetch that does not honour it (a replaced fetch; a
+    // Request copy whose following signal Node let go) must not hold the attempt past its timeout.
+    let answer = match sent {
+        Ok(promise) => bounded(promise, &attempt.stopped()).await,
+        Err(thrown) => Err(thrown),
+    };
+    let raw: web_sys::Response = match answer {
+        // Not a Response only when a replaced fetch resolves with something else.
+        Ok(value) => value.dyn_into().map_err(FetchError::Network)?,
+        Err(e) => return Err(attempt.failure(e)),
+    };
+    let status = raw.status();
+    if status == 0 || (300..400).contains(&status) {
+        // Releases the connection of a 3xx that has a body.
+        if let Some(body) = raw.body() {
+            settle(body.cancel());
+        }
+        return Err(FetchError::Redirect { status });
     }
-    init.set_headers(&headers);
-    if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_signal(Some(&attempt_signal));
-    // Never follow a redirect: it would carry the X-API-Key header to wherever it points.
-    let _ = Reflect::set(&init, &js("redirect"), &js("manual"));
+    let body = read_body(&raw, request.max_response_bytes, &attempt).await?;
+    drop(attempt);
+    Ok(FetchResponse { status, body, raw })
+}
 
-    let failure = || fail(this.failure(&attempt_signal));
-    let promise = global_fetch(&request.url, &init).map_err(|_| failure())?;
-    let response = JsFuture::from(promise).await.map_err(|_| failure())?;
-    let response: Response = response
+/// The length a body claims: Content-Length when the body is not content-encoded (the decoded
+/// size of a compressed body is unknown until read).
+fn declared_length(raw: &web_sys::Response) -> Option<u64> {
+    let headers = raw.headers();
+    let encoded = headers
+        .get("content-encoding")
+        .ok()
+        .flatten()
+        .is_some_and(|e| !e.eq_ignore_ascii_case("identity"));
+    if encoded {
+        return None;
+    }
+    // Digits only (integer parsing: an f64 parse would link core's float parser); a value past u64
+    // is no usable length, and the streamed read still stops at the cap.
+    headers
+        .get("content-length")
+        .ok()
+        .flatten()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Lets `promise` settle unobserved: `cancel()` on a stream that already failed rejects, and an
+/// unhandled rejection is reported by the runtime (and fails Node's test runner).
+fn settle(promise: Promise) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(promise).await;
+    });
+}
+
+/// `promise`, or a rejection as soon as `stop` rejects: a body that a replaced fetch did not tie to
+/// the attempt's signal still cannot hold the attempt past its timeout or the caller's abort.
+async fn bounded(promise: Promise, stop: &Promise) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::race(&js_sys::Array::of2(&promise, stop))).await
+}
+
+async fn read_body(
+    raw: &web_sys::Response,
+    max: u32,
+    attempt: &Attempt<'_>,
+) -> Result<Uint8Array, FetchError> {
+    let status = raw.status();
+    let too_large = || FetchError::TooLarge { status };
+    let Some(stream) = raw.body() else {
+        return Ok(Uint8Array::new_with_length(0));
+    };
+    // A declared length over the cap fails unread. Under it the body is still read as a stream and
+    // counted: the header is only a claim (a replaced fetch or a service worker can make any
+    // Response), and the cap must hold whatever the body turns out to be.
+    if declared_length(raw).is_some_and(|len| len > u64::from(max)) {
+        settle(stream.cancel());
+        return Err(too_large());
+    }
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
         .dyn_into()
-        .map_err(|_| fail(TransportError::Network))?;
-    let mut header_list = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
-        for entry in entries.flatten() {
-            let name = Reflect::get_u32(&entry, 0).ok().and_then(|v| v.as_string());
-            let value = Reflect::get_u32(&entry, 1).ok().and_then(|v| v.as_string());
-            if let (Some(name), Some(value)) = (name, value) {
-                header_list.push((name, value));
+        .map_err(|v| FetchError::Network(v.into()))?;
+    let chunks = js_sys::Array::new();
+    let mut total: u32 = 0;
+    let stop = attempt.stopped();
+    loop {
+        let chunk: ReadableStreamReadResult = match bounded(reader.read(), &stop).await {
+            Ok(chunk) => chunk.unchecked_into(),
+            Err(e) => {
+                settle(reader.cancel());
+                return Err(attempt.failure(e));
             }
+        };
+        if chunk.get_done().unwrap_or(true) {
+            break;
         }
+        let value = chunk.get_value();
+        let Some(bytes) = value.dyn_ref::<Uint8Array>() else {
+            settle(reader.cancel());
+            return Err(FetchError::Network(value));
+        };
+        total = match total.checked_add(bytes.length()) {
+            Some(t) if t <= max => t,
+            _ => {
+                settle(reader.cancel());
+                return Err(too_large());
+            }
+        };
+        chunks.push(bytes);
     }
-    let mut body = Vec::new();
-    if let Some(stream) = response.body() {
-        let reader: ReadableStreamDefaultReader = stream
-            .get_reader()
-            .dyn_into()
-            .map_err(|_| fail(TransportError::Network))?;
-        loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(|_| failure())?;
-            let done = Reflect::get(&chunk, &js("done")).map_err(|_| failure())?;
-            if done.as_bool().unwrap_or(true) {
-                break;
-            }
-            let value = Reflect::get(&chunk, &js("value")).map_err(|_| failure())?;
-            let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
-                return Err(fail(TransportError::Network));
-            };
-            let len = array.length() as usize;
-            if body.len().saturating_add(len) > max_bytes {
-                let _ = reader.cancel();
-                return Err(FetchFailure::TooLarge);
-            }
-            let start = body.len();
-            body.resize(start + len, 0);
-            if let Some(dest) = body.get_mut(start..) {
-                array.copy_to(dest);
-            }
-        }
+    if chunks.length() == 1 {
+        return Ok(chunks.get(0).unchecked_into());
     }
-    drop(guard);
-    Ok(Fetched {
-        status: response.status(),
-        headers: header_list,
-        body,
-    })
+    let body = Uint8Array::new_with_length(total);
+    let mut at = 0;
+    for chunk in chunks.iter() {
+        let chunk: Uint8Array = chunk.unchecked_into();
+        body.set(&chunk, at);
+        at += chunk.length();
+    }
+    Ok(body)
 }

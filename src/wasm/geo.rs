@@ -11,17 +11,9 @@ use js_sys::{Function, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::js::{atob, is_array};
 use crate::country::{Country, Format};
 use crate::geo::{self, Platform, RequestHeaders, MAX_HEADER_LEN};
-
-#[wasm_bindgen]
-extern "C" {
-    // Both are runtime built-ins everywhere the package runs; `catch` turns bad base64 into Err.
-    #[wasm_bindgen(catch, js_name = atob)]
-    fn atob(data: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
-}
 
 /// Most `trust` entries read; there are six platforms.
 const MAX_TRUST: u32 = 16;
@@ -42,10 +34,6 @@ fn short_string(v: &JsValue, max: usize) -> Option<String> {
         return None;
     }
     v.as_string()
-}
-
-fn is_array(v: &JsValue) -> bool {
-    array_is_array(v).unwrap_or(false)
 }
 
 /// Where the headers are.

@@ -6,13 +6,14 @@ mod convert;
 mod country;
 mod email;
 mod error;
-mod fetch;
+pub mod fetch;
 mod geo;
+mod js;
 #[cfg(feature = "proxy")]
 mod proxy;
-mod runtime;
-mod shape;
+pub mod runtime;
 mod strings;
+mod transport;
 
 // The global allocator: talc instead of Rust's default dlmalloc, 2.3 KB gzip (6.8 KB raw) smaller
 // in the shipped wasm. Speed measured with bench/ is within noise (isPersonalEmail, which allocates

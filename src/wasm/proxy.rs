@@ -18,31 +18,14 @@ use web_sys::{Headers, ReadableStreamDefaultReader, Request, Response, ResponseI
 
 use super::convert;
 use super::error::to_js;
-use super::fetch::{fetch_bytes, FetchFailure, Fetched};
-use crate::client::{HttpRequest, TransportError};
+use super::fetch::{self, FetchError, FetchRequest, FetchResponse};
+use super::js::{clear_timeout, console_error, is_array, set_timeout};
+use crate::client::HttpRequest;
 use crate::proxy::{
     self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
     OriginCheck, Prepared, Proxy, Reply, Upstream,
 };
 use crate::Error;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(message: &str);
-    // Timers for the body deadline (branch `shell` gathers these bindings in src/wasm/js.rs).
-    #[wasm_bindgen(catch, js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: i32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue) -> Result<(), JsValue>;
-    // Array.isArray throws on a revoked Proxy: caught, so junk options cannot throw through wasm.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn array_is_array(v: &JsValue) -> Result<bool, JsValue>;
-}
-
-fn is_array(v: &JsValue) -> bool {
-    array_is_array(v).unwrap_or(false)
-}
 
 /// The items of a JS array, read with `Reflect` (a Proxy or a getter that throws gives None).
 fn array_items(v: &JsValue) -> Option<Vec<JsValue>> {
@@ -424,34 +407,49 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
         proxy::upstream_request(upstream_method, upstream_url, upstream_body, &key);
     let answer = match upstream(&upstream_request, state.proxy.config.timeout_ms).await {
         Ok(answer) => answer,
-        Err(FetchFailure::TooLarge) => return local(proxy::upstream_too_large(), &cors),
-        Err(FetchFailure::Transport(TransportError::Timeout)) => {
-            return local(proxy::upstream_timeout(), &cors)
+        Err(FetchError::Timeout) => return local(proxy::upstream_timeout(), &cors),
+        Err(FetchError::TooLarge { .. }) => return local(proxy::upstream_too_large(), &cors),
+        Err(FetchError::Redirect { .. }) => return local(proxy::upstream_redirected(), &cors),
+        Err(FetchError::InvalidRequest(part)) => {
+            // Only a bug can get here (the key is checked header-safe, the core builds the rest).
+            let mut line = String::from("wazper proxy: the upstream request was invalid: ");
+            line.push_str(part);
+            console_error(&line);
+            return local(proxy::upstream_unreachable(), &cors);
         }
-        Err(FetchFailure::Transport(_)) => return local(proxy::upstream_unreachable(), &cors),
+        Err(FetchError::Network(_) | FetchError::Aborted) => {
+            return local(proxy::upstream_unreachable(), &cors)
+        }
     };
-    let Fetched {
-        status,
-        headers,
-        body,
-    } = answer;
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    };
+    let content_type = answer.header("content-type");
+    let retry_after = answer.header("retry-after");
     let relayed = Upstream {
-        status,
-        content_type: header("content-type"),
-        retry_after: header("retry-after"),
-        body,
+        status: answer.status,
+        content_type: content_type.as_deref(),
+        retry_after: retry_after.as_deref(),
+        // At most MAX_UPSTREAM_BYTES (the cap `send` read under): the scrub needs it whole.
+        body: answer.body.to_vec(),
     };
     respond(Reply::relay(relayed, &key, &cors))
 }
 
-/// The proxy's one upstream call (the shell's fetch module: redirects never followed, one
-/// timeout over the whole exchange, the body read whole up to the relay limit).
-async fn upstream(request: &HttpRequest, timeout_ms: u32) -> Result<Fetched, FetchFailure> {
-    fetch_bytes(request, timeout_ms, proxy::MAX_UPSTREAM_BYTES).await
+/// The proxy's one upstream call: `fetch::send` (redirects never followed, one timeout over the
+/// exchange and the body read, the body read whole up to the relay limit), no caller signal.
+async fn upstream(request: &HttpRequest, timeout_ms: u32) -> Result<FetchResponse, FetchError> {
+    let headers: Vec<(&str, &str)> = request
+        .headers
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    let body = request.body.as_deref().map(JsValue::from_str);
+    fetch::send(&FetchRequest {
+        method: request.method.as_str(),
+        url: &request.url,
+        headers: &headers,
+        body: body.as_ref(),
+        timeout_ms,
+        signal: None,
+        max_response_bytes: u32::try_from(proxy::MAX_UPSTREAM_BYTES).unwrap_or(u32::MAX),
+    })
+    .await
 }

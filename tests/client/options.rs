@@ -295,3 +295,28 @@ fn retry_unsafe_option() {
         );
     }
 }
+
+#[test]
+fn max_response_bytes_option() {
+    assert_eq!(config().max_response_bytes, 1 << 20);
+    let c = config_with(|r| r.max_response_bytes = Field::Number(4096.0));
+    assert_eq!(c.max_response_bytes, 4096);
+    let c = config_with(|r| r.max_response_bytes = Field::Number(4_294_967_295.0));
+    assert_eq!(c.max_response_bytes, u32::MAX);
+    for bad in [
+        Field::Number(0.0),
+        Field::Number(-1.0),
+        Field::Number(1.5),
+        Field::Number(4_294_967_296.0),
+        Field::Number(f64::NAN),
+        Field::Number(f64::INFINITY),
+        text("1024"),
+        Field::Bool(true),
+    ] {
+        let mut raw = raw_opts(Some("k"), None);
+        raw.max_response_bytes = bad.clone();
+        let e = client_config(Arg::Object(raw), Runtime::Server).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidArgument, "{bad:?}");
+        assert_eq!(e.details.and_then(|d| d.field), Some("maxResponseBytes"));
+    }
+}

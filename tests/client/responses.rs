@@ -268,3 +268,13 @@ fn proxy_validation_codes_are_taken_from_the_body() {
         assert_eq!(e.message, "Rejected by the proxy");
     }
 }
+
+#[test]
+fn too_large_body_is_invalid_response_not_retried() {
+    let c = config();
+    let t = FakeTransport::new(vec![Err(TransportError::TooLarge { status: 200 })]);
+    let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
+    assert_eq!((e.code, e.status), (ErrorCode::InvalidResponse, Some(200)));
+    assert!(e.message.contains("maxResponseBytes"), "{}", e.message);
+    assert_eq!(t.sent.borrow().len(), 1, "not retried");
+}

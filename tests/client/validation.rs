@@ -271,3 +271,44 @@ fn no_key_means_no_header() {
             .any(|(k, _)| k.eq_ignore_ascii_case("x-api-key")));
     }
 }
+
+// ---------- the form the wasm shell hands inputs to serde in ----------
+
+#[test]
+fn inputs_deserialize_from_the_shells_snapshot_form() {
+    let user: RawSyncUser = serde_json::from_value(json!({
+        "email": "a@acme.example",
+        "country": ["null"],
+        "firstName": ["symbol"],
+        "lastName": 7,
+        "name": true,
+        "jobTitle": ["a value whose getter threw"],
+        "inviteLink": ["no such type"],
+        "ignored": 1
+    }))
+    .unwrap();
+    assert_eq!(user.email, text("a@acme.example"));
+    assert_eq!(user.country, Field::Null);
+    assert_eq!(user.first_name, Field::Other("symbol"));
+    assert_eq!(user.last_name, Field::Number(7.0));
+    assert_eq!(user.name, Field::Bool(true));
+    assert_eq!(user.job_title, Field::Other("a value whose getter threw"));
+    assert_eq!(user.invite_link, Field::Other("unknown"));
+    let opts: RawClientOptions = serde_json::from_value(json!({
+        "apiKey": null, "baseUrl": "https://x.example", "timeoutMs": 1.5, "maxRetries": ["array"],
+        "skipPersonalEmails": false, "dangerouslyAllowBrowser": ["object"], "maxResponseBytes": 10
+    }))
+    .unwrap();
+    // serde_json's null is unit: the shell never sends it (null travels as ["null"]).
+    assert_eq!(opts.api_key, Field::Absent);
+    assert_eq!(opts.timeout_ms, Field::Number(1.5));
+    assert_eq!(opts.max_retries, Field::Other("array"));
+    assert_eq!(opts.dangerously_allow_browser, Field::Other("object"));
+    assert_eq!(opts.max_response_bytes, Field::Number(10.0));
+    // Missing properties are absent (the snapshot leaves undefined ones out).
+    let update: RawColleagueUpdate = serde_json::from_value(json!({"id": "tbi_1"})).unwrap();
+    assert_eq!(
+        (update.id, update.status, update.email),
+        (text("tbi_1"), Field::Absent, Field::Absent)
+    );
+}

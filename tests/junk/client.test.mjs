@@ -32,6 +32,7 @@ const FIELDS = [
   "apiKey", "baseUrl", "timeoutMs", "maxRetries", "skipPersonalEmails", "dangerouslyAllowBrowser",
   "signal", "email", "country", "firstName", "lastName", "name", "jobTitle", "inviteLink",
   "companyName", "toBeInvitedById", "website", "team", "redirectionLink", "id", "status",
+  "maxResponseBytes",
 ];
 const STRINGS = [
   "", " ", "a@b.co", "jane@acme.example", "john@gmail.com", "j+tag@acme.example", "@", "a@", "x@y",
@@ -114,13 +115,21 @@ const BODIES = [
   () => "null",
   () => JSON.stringify(HUGE.slice(0, 5000)),
 ];
-globalThis.fetch = (url, init) => {
+globalThis.fetch = (input, init) => {
   fetchCalls++;
-  assert.ok(!String(url).includes(KEY), "the key never goes into a URL");
-  assert.equal(init?.redirect, "manual", "redirects are never followed (they would carry the key)");
-  const signal = init?.signal;
-  switch (Math.floor(rand() * 10)) {
-    case 0: return Promise.reject(new TypeError("fetch failed"));
+  // The client sends a Request built by gloo-net (its body, if any, in init).
+  const request = new Request(input, init);
+  assert.ok(!request.url.includes(KEY), "the key never goes into a URL");
+  assert.equal(request.redirect, "manual", "redirects are never followed (they would carry the key)");
+  const signal = request.signal;
+  switch (Math.floor(rand() * 11)) {
+    // Node's undici shape: the socket error (which here names the key sent) as the cause.
+    case 0: return Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED " + request.headers.get("x-api-key")), { code: "ECONNREFUSED" }) }));
+    case 10: {
+      // An endless body: reading must stop at maxResponseBytes.
+      const stream = new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(1 << 16)); } });
+      return Promise.resolve(new Response(stream, { status: pick([200, 500]) }));
+    }
     case 1: throw new TypeError("sync throw");
     case 2: return Promise.resolve(pick([{}, 42, null, "response"]));
     case 3:
@@ -138,7 +147,7 @@ globalThis.fetch = (url, init) => {
       const status = pick([200, 201, 202, 204, 299, 301, 400, 401, 402, 403, 404, 408, 409, 418, 429, 500, 502, 503, 504, 599]);
       const headers = new Headers({ "content-type": "application/json" });
       if (chance(0.3)) headers.set("retry-after", pick(["0", "1", "61", "120", "soon", "Sun, 06 Nov 1994 08:49:37 GMT", new Date(Date.now() + 1000).toUTCString(), "99999999999999999999"]));
-      const sentKey = init?.headers?.["X-API-Key"] ?? "none";
+      const sentKey = request.headers.get("x-api-key") ?? "none";
       const body = [101, 204, 205, 304].includes(status) ? null : pick(BODIES)(sentKey);
       return Promise.resolve(new Response(body, { status, headers }));
     }
@@ -169,8 +178,10 @@ function checkError(where, e) {
   assert.ok(e.status === null || (Number.isInteger(e.status) && e.status >= 100 && e.status <= 599), `${where}: status ${e.status}`);
   assert.equal(typeof e.message, "string");
   assert.ok(e.details === null || typeof e.details === "object", `${where}: details`);
-  const shown = e.message + JSON.stringify(e.details) + String(e.stack);
+  let shown = e.message + JSON.stringify(e.details) + String(e.stack);
+  for (let c = e.cause, i = 0; c && i < 5; c = c.cause, i++) shown += [c.name, c.message, c.code, c.stack, String(c)].join(" ");
   assert.ok(!shown.includes("SECRET"), `${where}: key leaked: ${shown.slice(0, 200)}`);
+  if (e.code === "network_error") assert.ok(e.cause instanceof Error, `${where}: network_error without a cause`);
 }
 
 function sentinel(where) {
@@ -273,6 +284,34 @@ test("valid calls against junk responses settle on-contract and never leak the k
   }
   console.log("fake fetch calls in this phase:", fetchCalls - before);
   assert.ok(fetchCalls - before > iterations / 4, "most valid calls reached fetch");
+});
+
+test("hostile input objects are typed invalid_argument, never a throw", async () => {
+  const hostile = { throwingProxy, revokedProxy, throwingGetters };
+  const client = new w.WazperClient({ baseUrl: "https://api.example.test" });
+  for (const [kind, make] of Object.entries(hostile)) {
+    for (const name of ["userSync", "createColleague", "updateColleague"]) {
+      const e = await client[name](make()).then(() => null, (err) => err);
+      assert.ok(e, `${name}(${kind}) rejected`);
+      checkError(`${name}(${kind})`, e);
+      assert.equal(e.code, "invalid_argument", `${name}(${kind}): ${e.message}`);
+      // A hostile object in a field is a client-side validation error (which one depends on the
+      // order the call's fields are checked in).
+      const nested = await client[name]({ email: make(), id: make(), name: make() }).then(() => null, (err) => err);
+      assert.ok(nested, `${name}({field: ${kind}}) rejected`);
+      checkError(`${name}({field: ${kind}})`, nested);
+      assert.ok(["invalid_argument", "missing_fields", "email_required"].includes(nested.code), `${name}({field: ${kind}}): ${nested.code}`);
+      assert.equal(nested.status, null);
+    }
+    for (const make2 of [make, () => ({ apiKey: make(), baseUrl: make() })]) {
+      let thrown;
+      try { new w.WazperClient(make2()); } catch (err) { thrown = err; }
+      if (thrown) { checkError(`new WazperClient(${kind})`, thrown); assert.equal(thrown.code, "invalid_argument"); }
+    }
+    const e = await client.listColleagues("a@acme.example", make()).then(() => null, (err) => err);
+    if (e) { checkError(`listColleagues(opts: ${kind})`, e); assert.equal(e.code, "invalid_argument"); }
+  }
+  sentinel("hostile inputs");
 });
 
 test("after all the junk a valid call still works end to end", async () => {

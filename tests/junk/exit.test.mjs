@@ -14,10 +14,10 @@ import { readFileSync } from "node:fs";
 import * as w from ${JSON.stringify(path.join(root, "pkg/wazper.js"))};
 w.initSync({ module: readFileSync(${JSON.stringify(path.join(root, "pkg/wazper_bg.wasm"))}) });
 let n = 0;
-globalThis.fetch = async (url, init) => {
+globalThis.fetch = async (request) => {
   n++;
   if (n === 2) return new Response("{}", { status: 503, headers: { "retry-after": "30" } });
-  if (n === 3) return new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(new DOMException("t", "AbortError"))));
+  if (n === 3) return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(new DOMException("t", "AbortError"))));
   return new Response("[]", { status: 200 });
 };
 const c = new w.WazperClient({ apiKey: "k", baseUrl: "https://api.example.test", timeoutMs: 60000 });

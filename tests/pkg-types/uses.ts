@@ -40,7 +40,10 @@ const options: ClientOptions = {
   maxRetries: 1,
   skipPersonalEmails: false,
   dangerouslyAllowBrowser: false,
+  maxResponseBytes: 65536,
 };
+// @ts-expect-error maxResponseBytes is a number
+new WazperClient({ maxResponseBytes: "64k" });
 const call: CallOptions = { signal: new AbortController().signal, timeoutMs: 100 };
 const client = new WazperClient(options);
 new WazperClient();
@@ -107,6 +110,8 @@ function errors(err: unknown): WazperErrorCode | null {
 }
 const mine = new WazperError("timeout", "slow", { status: null, details: { field: "email" }, cause: new Error("x") });
 const asError: Error = mine;
+const cause: unknown = mine.cause;
+void cause;
 // @ts-expect-error not an error code
 new WazperError("teapot", "x");
 
