@@ -17,6 +17,7 @@
 //! Punycode-encoded; `email` and `domain` come back in the ASCII xn-- form.
 
 mod data;
+mod fnv;
 mod full;
 mod parse;
 mod suggest;
