@@ -113,6 +113,8 @@ async function chromiumLoad(pkgDir, json) {
       await page.goto("http://wazper.test/");
       runs.push(
         await page.evaluate(async () => {
+          // The browser loader extends the instance the app's "wazper" import set up.
+          await import("/browser.js");
           const { loadDisposableDomains } = await import("/disposable.js");
           let t = performance.now();
           await loadDisposableDomains();
