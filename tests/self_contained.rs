@@ -1,5 +1,5 @@
 //! The repository stands alone: no source, script, test or document reads or cites a path outside it
-//! (the `../shared` folder the project started beside, or the machine it was built on). A clone into
+//! (the sibling `shared` folder the project started beside, or the machine it was built on). A clone into
 //! an empty folder must have everything `make test` needs.
 //!
 //! Walks the working tree as git would track it: everything but .git and the ignored build outputs.
@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 
 /// Paths that point outside the repository.
-const OUTSIDE: &[&str] = &["../shared", "/work/"];
+// Spelt in pieces so that this file does not hold the very strings it looks for.
+const OUTSIDE: &[&str] = &[concat!("..", "/shared"), concat!("/wo", "rk/")];
 
 /// Folders that are never tracked (see .gitignore) or are git's own.
 const SKIP: &[&str] = &[
@@ -86,7 +87,10 @@ fn the_check_sees_a_path_outside() {
     let f = dir.join("a.mjs");
     std::fs::write(
         &f,
-        "ok\nconst t = readFileSync(root + \"../shared/data/x.tsv\");\n",
+        concat!(
+            "ok\nconst t = readFileSync(root + \"..",
+            "/shared/data/x.tsv\");\n"
+        ),
     )
     .expect("write");
     let found = offending(&dir, &f);

@@ -1,3 +1,5 @@
+//! Unit and property tests of `geo` (declared `#[cfg(test)] mod tests;`).
+
 use super::*;
 use proptest::prelude::*;
 use std::collections::HashMap;

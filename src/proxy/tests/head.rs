@@ -1,4 +1,5 @@
 //! The request head: routes, methods, origins, preflights and the declared length.
+//! Test-only: a child of `proxy::tests` (declared `#[cfg(test)] mod tests;`).
 
 use super::*;
 

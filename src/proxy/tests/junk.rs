@@ -1,4 +1,5 @@
 //! Property tests: junk in any input never panics and every answer stays JSON.
+//! Test-only: a child of `proxy::tests` (declared `#[cfg(test)] mod tests;`).
 
 use super::*;
 use proptest::prelude::*;

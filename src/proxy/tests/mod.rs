@@ -1,5 +1,5 @@
-//! Native tests of the proxy core, one file per behaviour; the shell is tested in workerd by
-//! tests/proxy. Shared fixtures live here.
+//! Native tests of the proxy core (declared `#[cfg(test)] mod tests;`), one file per behaviour;
+//! the shell is tested in workerd by tests/proxy. Shared fixtures live here.
 
 mod head;
 mod junk;

@@ -1,4 +1,5 @@
 //! createWazperProxy options: what is refused, defaults, normalisation.
+//! Test-only: a child of `proxy::tests` (declared `#[cfg(test)] mod tests;`).
 
 use super::*;
 

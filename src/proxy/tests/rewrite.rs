@@ -1,4 +1,5 @@
 //! Body validation and rewriting per route, and the secret's shape.
+//! Test-only: a child of `proxy::tests` (declared `#[cfg(test)] mod tests;`).
 
 use super::*;
 

@@ -1,5 +1,6 @@
 //! What reaches the browser from the upstream: redirects refused, the key scrubbed in any letter
 //! case, nosniff on every answer; the upstream request itself; the timeout option.
+//! Test-only: a child of `proxy::tests` (declared `#[cfg(test)] mod tests;`).
 
 use super::*;
 use proptest::prelude::*;
