@@ -8,7 +8,7 @@ use client_support::*;
 use proptest::prelude::*;
 use serde_json::json;
 use wazper::client::options::{
-    call_config, client_config, Arg, Field, RawCallOptions, RawClientOptions, Runtime, SignalField,
+    call_config, client_config, RawCallOptions, RawClientOptions, Runtime, SignalField,
 };
 use wazper::client::request::{encode_query_component, push_json_string};
 use wazper::client::response::{map_error, Body, RawResponse};
@@ -16,6 +16,7 @@ use wazper::client::retry::{backoff_ms, parse_http_date, parse_retry_after};
 use wazper::client::text::sanitize_server_text;
 use wazper::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 use wazper::client::{CallConfig, TransportError};
+use wazper::input::{Arg, Field};
 
 fn field() -> impl Strategy<Value = Field> {
     prop_oneof![

@@ -4,7 +4,8 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use wazper::proxy::{Arg, Config, Field, Head, HeadDecision, JsonObject, Options, Prepared, Proxy};
+use wazper::input::{Arg, Field};
+use wazper::proxy::{Config, Head, HeadDecision, JsonObject, Options, Prepared, Proxy};
 
 #[derive(Clone)]
 struct Obj(Value);

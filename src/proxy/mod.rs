@@ -14,7 +14,6 @@ pub(crate) mod rewrite;
 mod route;
 
 pub use crate::api::{Endpoint, Method};
-pub use crate::client::options::{Arg, Field};
 pub use config::{
     Config, Options, DEFAULT_BASE_URL, DEFAULT_BINDING, DEFAULT_MAX_BODY_BYTES, DEFAULT_PREFIX,
     DEFAULT_TIMEOUT_MS,
@@ -173,7 +172,7 @@ impl BodyLimit {
 /// The secret must be a non-empty, header-safe token (the client's rule): anything else would
 /// make `Headers.set` throw an error that could quote it.
 pub fn api_key_usable(key: &str) -> bool {
-    crate::client::options::is_header_safe(key)
+    crate::api::is_header_safe(key)
 }
 
 /// The answer when the secret binding is missing or unusable: says nothing about why.

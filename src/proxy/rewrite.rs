@@ -3,11 +3,11 @@
 //! client would refuse costs no request, and only the documented fields travel upstream.
 
 use super::respond::LocalResponse;
-use crate::client::options::{Arg, Field};
 use crate::client::request::{
     colleague_update_body, encode_query_component, new_colleague_body, user_sync_body,
 };
 use crate::client::validate::{self, RawColleagueUpdate, RawNewColleague, RawSyncUser};
+use crate::input::{Arg, Field};
 use crate::{country, email, Error, ErrorCode};
 
 /// A parsed JSON object: implemented over `JsValue` by the shell and over serde_json in tests.

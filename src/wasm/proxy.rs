@@ -21,9 +21,10 @@ use super::error::to_js;
 use super::fetch::{self, FetchError, FetchRequest, FetchResponse};
 use super::js::{clear_timeout, console_error, is_array, set_timeout};
 use crate::client::HttpRequest;
+use crate::input::{Arg, Field};
 use crate::proxy::{
-    self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
-    OriginCheck, Prepared, Proxy, Reply, Upstream,
+    self, BodyLimit, Config, Head, HeadDecision, JsonObject, LocalResponse, Options, OriginCheck,
+    Prepared, Proxy, Reply, Upstream,
 };
 use crate::Error;
 

@@ -9,9 +9,10 @@ use std::pin::pin;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use serde_json::Value;
-use wazper::client::options::{Arg, Field, RawClientOptions, Runtime};
+use wazper::client::options::{RawClientOptions, Runtime};
 use wazper::client::response::{Body, JsonValue, RawResponse};
 use wazper::client::{ClientConfig, Clock, HttpRequest, Transport, TransportError};
+use wazper::input::{Arg, Field};
 
 pub const KEY: &str = "sk_SECRET_123";
 

@@ -8,6 +8,7 @@ mod rewrite;
 mod upstream;
 
 use super::*;
+use crate::input::{Arg, Field};
 
 use serde_json::{json, Value};
 
