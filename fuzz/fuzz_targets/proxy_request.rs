@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use wazper::input::{Arg, Field};
-use wazper::proxy::{Config, Head, HeadDecision, JsonObject, Options, Prepared, Proxy};
+use wazper::proxy::{Config, Head, HeadDecision, RequestJson, Options, Prepared, Proxy};
 
 #[derive(Clone)]
 struct Obj(Value);
@@ -22,7 +22,7 @@ fn to_field(v: Option<&Value>) -> Field {
     }
 }
 
-impl JsonObject for Obj {
+impl RequestJson for Obj {
     fn field(&self, name: &str) -> Field {
         to_field(self.0.get(name))
     }

@@ -21,7 +21,7 @@ pub use config::{
 pub use cors::{OriginCheck, PREFLIGHT_MAX_AGE};
 pub use reply::{scrub, Reply, Upstream, MAX_UPSTREAM_BYTES};
 pub use respond::LocalResponse;
-pub use rewrite::JsonObject;
+pub use rewrite::RequestJson;
 pub use route::{allow_header, query_of};
 
 /// What the shell knows about a request before reading its body.
@@ -107,7 +107,7 @@ impl Proxy {
     /// Validates and rewrites the request for `route`: `body` is the parsed JSON body (None when it
     /// is not a JSON object), `query` the raw query string, `cf_country` the client's country code as
     /// `crate::geo::country_from_request` found it (`request.cf.country`, then `config.trust`).
-    pub fn prepare<O: JsonObject>(
+    pub fn prepare<O: RequestJson>(
         &self,
         route: Endpoint,
         body: Option<&O>,

@@ -12,7 +12,7 @@ use wazper::client::options::{
     call_config, client_config, RawCallOptions, RawClientOptions, Runtime, SignalField,
 };
 use wazper::client::request::{encode_query_component, Endpoint, Method};
-use wazper::client::response::{Body, RawResponse};
+use wazper::client::response::{RawResponse, ResponseBody};
 use wazper::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 use wazper::client::{CallConfig, ClientConfig, TransportError, UserSyncPlan};
 use wazper::input::{Arg, Field};
