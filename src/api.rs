@@ -1,9 +1,18 @@
 //! The Wazper API as this crate knows it: the four endpoints (path, method, whether they take a
-//! JSON body) and the default base URL. One home, shared by the client, the edge proxy and the
-//! shell, so a path or a method is never written twice.
+//! JSON body), the default base URL and which key values can travel in its header. One home,
+//! shared by the client, the edge proxy and the shell, so a path or a method is never written twice.
 
 /// The API everyone talks to unless told otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.wazper.com";
+
+/// How long one attempt waits for the API unless told otherwise (client and proxy alike).
+pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+
+/// Whether a key can travel in an HTTP header as given: visible ASCII only, so no CR/LF header
+/// injection and no value that fetch would reject or silently alter.
+pub fn is_header_safe(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {

@@ -5,11 +5,13 @@
 //! `fetch`. See ARCHITECTURE.md for the map and the invariants.
 
 pub mod api;
+pub mod base_url;
 pub mod client;
 pub mod country;
 pub mod email;
 pub mod error;
 pub mod geo;
+pub mod input;
 pub mod json;
 pub mod proxy;
 

@@ -8,14 +8,15 @@ use client_support::*;
 use proptest::prelude::*;
 use serde_json::json;
 use wazper::client::options::{
-    call_config, client_config, Arg, Field, RawCallOptions, RawClientOptions, Runtime, SignalField,
+    call_config, client_config, RawCallOptions, RawClientOptions, Runtime, SignalField,
 };
 use wazper::client::request::{encode_query_component, push_json_string};
-use wazper::client::response::{map_error, Body, RawResponse};
+use wazper::client::response::{map_error, RawResponse, ResponseBody};
 use wazper::client::retry::{backoff_ms, parse_http_date, parse_retry_after};
 use wazper::client::text::sanitize_server_text;
 use wazper::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 use wazper::client::{CallConfig, TransportError};
+use wazper::input::{Arg, Field};
 
 fn field() -> impl Strategy<Value = Field> {
     prop_oneof![
@@ -182,9 +183,9 @@ proptest! {
             0 => Err(TransportError::Network),
             1 => Err(TransportError::Timeout),
             2 => Err(TransportError::Aborted),
-            3 => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: Body::NotJson }),
-            4 => Ok(RawResponse { status, status_text: "X".into(), retry_after: ra, body: Body::Error { error: Some("Invalid API Key".into()), details: None , code: None} }),
-            _ => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: Body::Json(J(json!([{"id": "a", "email": "b@c.d"}]))) }),
+            3 => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: ResponseBody::NotJson }),
+            4 => Ok(RawResponse { status, status_text: "X".into(), retry_after: ra, body: ResponseBody::Error { error: Some("Invalid API Key".into()), details: None , code: None} }),
+            _ => Ok(RawResponse { status, status_text: String::new(), retry_after: ra, body: ResponseBody::Json(J(json!([{"id": "a", "email": "b@c.d"}]))) }),
         }).collect();
         let t = FakeTransport::new(outcomes);
         let clock = FakeClock { random, ..FakeClock::default() };

@@ -1,6 +1,6 @@
 //! Differential tests of the client's URL handling against the `url` crate (the WHATWG URL Standard,
 //! which is what `fetch` applies to the URL the client builds):
-//! - `BaseUrl::parse` (src/client/options.rs): whatever it accepts, the URL parser accepts with the
+//! - `BaseUrl::parse` (src/base_url.rs): whatever it accepts, the URL parser accepts with the
 //!   same scheme and host, and the endpoint URL joined onto it keeps the base's path as a prefix;
 //! - `encode_query_component` (src/client/request.rs): the query the client writes decodes back to
 //!   the exact email under the URL Standard's `application/x-www-form-urlencoded` parser, which is
@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 use url::Url;
-use wazper::client::options::BaseUrl;
+use wazper::base_url::BaseUrl;
 use wazper::client::request::{build, encode_query_component, Endpoint};
 use wazper::error::ErrorCode;
 

@@ -3,10 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use wazper::client::options::{client_config, Arg, Field, RawClientOptions, Runtime};
+use wazper::client::options::{client_config, RawClientOptions, Runtime};
 use wazper::client::validate::RawSyncUser;
 use wazper::client::{ClientConfig, UserSyncPlan};
 use wazper::geo::Platform;
+use wazper::input::{Arg, Field};
 use wazper::proxy::{Config, Options};
 use wazper::ErrorCode;
 

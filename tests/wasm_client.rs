@@ -1002,3 +1002,28 @@ async fn fetch_sends_the_query_as_given() {
     }
     drop(fake);
 }
+
+#[wasm_bindgen_test]
+fn string_cache_hands_back_the_right_string_past_its_capacity() {
+    use wazper::wasm::strings::{js, with_js};
+    // Distinct &'static strs at scattered addresses, more than the cache holds (1024), so sorted
+    // inserts, hits and the uncached path past capacity are all taken.
+    let keys: Vec<&'static str> = (0..1500)
+        .map(|i| &*Box::leak(format!("key-{}", (i * 7919) % 1500).into_boxed_str()))
+        .collect();
+    for round in 0..2 {
+        for k in &keys {
+            let v = js(k);
+            assert_eq!(v.as_string().as_deref(), Some(*k), "round {round}");
+        }
+    }
+    // A cached key answers equal strings each time; a nested call still answers right.
+    assert!(js(keys[0]) == js(keys[0]));
+    let nested = with_js(keys[1], |outer| {
+        (
+            outer.as_string(),
+            with_js(keys[2], |inner| inner.as_string()),
+        )
+    });
+    assert_eq!(nested, (Some(keys[1].to_owned()), Some(keys[2].to_owned())));
+}

@@ -1,7 +1,9 @@
 //! Base-URL parsing and the client options built on it: never panics, never echoes the key.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use wazper::client::options::{client_config, Arg, BaseUrl, Field, RawClientOptions, Runtime};
+use wazper::base_url::BaseUrl;
+use wazper::client::options::{client_config, RawClientOptions, Runtime};
+use wazper::input::{Arg, Field};
 
 const KEY: &str = "sk_FUZZ_key_0123";
 

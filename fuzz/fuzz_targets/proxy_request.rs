@@ -4,7 +4,8 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use wazper::proxy::{Arg, Config, Field, Head, HeadDecision, JsonObject, Options, Prepared, Proxy};
+use wazper::input::{Arg, Field};
+use wazper::proxy::{Config, Head, HeadDecision, RequestJson, Options, Prepared, Proxy};
 
 #[derive(Clone)]
 struct Obj(Value);
@@ -21,7 +22,7 @@ fn to_field(v: Option<&Value>) -> Field {
     }
 }
 
-impl JsonObject for Obj {
+impl RequestJson for Obj {
     fn field(&self, name: &str) -> Field {
         to_field(self.0.get(name))
     }

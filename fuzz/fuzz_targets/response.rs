@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use wazper::client::request::Endpoint;
 use wazper::client::response::{
-    decode, has_documented_shape, map_error, Body, JsonValue, RawResponse,
+    decode, has_documented_shape, map_error, ResponseBody, ResponseJson, RawResponse,
 };
 
 const KEY: &str = "sk_FUZZ_key_0123";
@@ -13,7 +13,7 @@ const KEY: &str = "sk_FUZZ_key_0123";
 #[derive(Clone, Debug, PartialEq)]
 struct J(Value);
 
-impl JsonValue for J {
+impl ResponseJson for J {
     fn conforms<T: serde::de::DeserializeOwned>(&self) -> bool {
         serde_json::from_value::<T>(self.0.clone()).is_ok()
     }
@@ -39,20 +39,20 @@ fuzz_target!(|data: &[u8]| {
         Endpoint::UpdateColleague,
     ] {
         let body = match &parsed {
-            Some(v) if (200..300).contains(&status) => Body::Json(J(v.clone())),
-            Some(v) => Body::Error {
+            Some(v) if (200..300).contains(&status) => ResponseBody::Json(J(v.clone())),
+            Some(v) => ResponseBody::Error {
                 error: text(v, "error"),
                 details: text(v, "details"),
                 code: text(v, "code"),
             },
-            None if (200..300).contains(&status) => Body::NotJson,
-            None => Body::Error {
+            None if (200..300).contains(&status) => ResponseBody::NotJson,
+            None => ResponseBody::Error {
                 error: Some(raw_text.clone().into_owned()),
                 details: None,
                 code: None,
             },
         };
-        if let Body::Json(v) = &body {
+        if let ResponseBody::Json(v) = &body {
             let _ = has_documented_shape(endpoint, v);
         }
         let response = RawResponse {

@@ -11,11 +11,12 @@ pub mod text;
 pub mod transport;
 pub mod validate;
 
-pub use options::{Arg, CallConfig, ClientConfig, Field, Runtime};
+pub use options::{CallConfig, ClientConfig, Runtime};
 pub use request::{Endpoint, HttpRequest, Method};
 pub use transport::{execute, Call, Clock, Transport, TransportError};
 
 use crate::error::Error;
+use crate::input::{Arg, Field};
 use validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 
 /// What a userSync call turns into before any I/O.

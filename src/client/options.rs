@@ -1,134 +1,12 @@
-//! Client and call options: the plain-Rust picture of a JS argument (`Field`, `Arg`), and their
-//! validation into a `ClientConfig` / `CallConfig`. The shell only reads properties; every decision
-//! (defaults, types, key safety, base URL safety) is made here so it is tested natively.
+//! Client and call options: their validation into a `ClientConfig` / `CallConfig`. The shell only
+//! reads properties (as `crate::input` values); every decision (defaults, types, key safety, base
+//! URL safety) is made here so it is tested natively.
 
 use super::text;
+use crate::api::is_header_safe;
+use crate::base_url::BaseUrl;
 use crate::error::{Error, ErrorCode};
-
-/// One JS property as the core sees it. `Other` carries the JS type name for messages
-/// ("number", "object", "symbol", "a throwing getter", ...).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Field {
-    Absent,
-    Null,
-    Text(String),
-    Number(f64),
-    Bool(bool),
-    Other(&'static str),
-}
-
-impl Field {
-    /// The JS type name used in "must be a string, got ..." messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Field::Absent => "undefined",
-            Field::Null => "null",
-            Field::Text(_) => "string",
-            Field::Number(_) => "number",
-            Field::Bool(_) => "boolean",
-            Field::Other(name) => name,
-        }
-    }
-
-    /// Absent and null both mean "not given" for optional fields.
-    pub fn is_missing(&self) -> bool {
-        matches!(self, Field::Absent | Field::Null)
-    }
-}
-
-/// The JS type names a non-primitive property is reported with (see `Field`'s Deserialize).
-pub const OTHER_TYPES: [&str; 7] = [
-    "object",
-    "array",
-    "function",
-    "symbol",
-    "bigint",
-    "unknown",
-    "a value whose getter threw",
-];
-
-/// How the wasm shell hands one JS property to serde (src/wasm/convert.rs): a string, number or
-/// boolean as itself, an absent or undefined property as unit, and anything else as a one-element
-/// sequence naming it: `["null"]` (serde-wasm-bindgen reads null and undefined alike) or one of
-/// `OTHER_TYPES`.
-impl<'de> serde::Deserialize<'de> for Field {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FieldVisitor)
-    }
-}
-
-struct FieldVisitor;
-
-impl<'de> serde::de::Visitor<'de> for FieldVisitor {
-    type Value = Field;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("a JS property")
-    }
-
-    fn visit_unit<E>(self) -> Result<Field, E> {
-        Ok(Field::Absent)
-    }
-
-    fn visit_none<E>(self) -> Result<Field, E> {
-        Ok(Field::Absent)
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Field, E> {
-        Ok(Field::Bool(b))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Field, E> {
-        Ok(Field::Number(n))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Field, E> {
-        Ok(Field::Number(n as f64))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Field, E> {
-        Ok(Field::Number(n as f64))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Field, E> {
-        Ok(Field::Text(s.to_owned()))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Field, E> {
-        Ok(Field::Text(s))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Field, A::Error> {
-        let name: Option<String> = seq.next_element()?;
-        Ok(match name.as_deref() {
-            Some("null") => Field::Null,
-            Some(n) => Field::Other(
-                OTHER_TYPES
-                    .into_iter()
-                    .find(|t| *t == n)
-                    .unwrap_or("unknown"),
-            ),
-            None => Field::Other("unknown"),
-        })
-    }
-}
-
-/// A property that is not there; what a missing field deserialises as.
-impl Default for Field {
-    fn default() -> Self {
-        Field::Absent
-    }
-}
-
-/// A whole JS argument that should be an object (options, user, input).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Arg<T> {
-    Absent,
-    Null,
-    Object(T),
-    /// Not an object: the JS type name.
-    Other(&'static str),
-}
+use crate::input::{Arg, Field};
 
 /// Where the code runs, as far as key safety is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,11 +70,9 @@ pub enum SignalField {
     Other(&'static str),
 }
 
-pub use crate::api::DEFAULT_BASE_URL;
-pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+pub use crate::api::{DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS};
+use crate::input::MAX_TIMEOUT_MS;
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
-/// setTimeout's own limit (2^31 - 1 ms); longer delays fire immediately in browsers and Node.
-pub const MAX_TIMEOUT_MS: u32 = 2_147_483_647;
 /// A ceiling that keeps a typo (maxRetries: 1e9) from turning into an endless loop.
 pub const MAX_RETRIES_LIMIT: u32 = 100;
 /// The default cap on a response body: far above any documented answer (50 colleagues), far below
@@ -274,12 +150,6 @@ fn optional_timeout(field: &'static str, value: &Field) -> Result<Option<u32>, E
         )),
         other => Err(wrong_type(field, "a number", other)),
     }
-}
-
-/// Whether a key can travel in an HTTP header as given: visible ASCII only, so no CR/LF header
-/// injection and no value that fetch would reject or silently alter.
-pub fn is_header_safe(value: &str) -> bool {
-    !value.is_empty() && value.bytes().all(|b| (0x21..=0x7e).contains(&b))
 }
 
 /// Validates `ClientOptions`. Order: argument shapes and types first, then the key-safety rules.
@@ -404,112 +274,4 @@ pub fn call_config(raw: Arg<RawCallOptions>) -> Result<CallConfig, Error> {
         timeout_ms: optional_timeout("timeoutMs", &raw.timeout_ms)?,
         has_signal,
     })
-}
-
-/// A checked base URL: `http(s)://host[:port][/prefix]`, kept without its trailing slash.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BaseUrl {
-    pub text: String,
-    pub https: bool,
-    /// Lower-cased host as written (IPv6 with its brackets).
-    pub host: String,
-}
-
-impl BaseUrl {
-    pub fn parse(input: &str) -> Result<BaseUrl, Error> {
-        let bad = |why: &str| {
-            Error::field(
-                ErrorCode::InvalidArgument,
-                "baseUrl",
-                text::concat(&["baseUrl ", why]),
-            )
-        };
-        let input = input.trim();
-        // Unicode spaces too (found by fuzz/base_url: a path ending in U+00A0 after its slashes
-        // were trimmed did not parse back to itself).
-        if input.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(bad("must not contain spaces or control characters"));
-        }
-        let (https, rest) = if let Some(rest) = text::strip_prefix_ci(input, "https://") {
-            (true, rest)
-        } else if let Some(rest) = text::strip_prefix_ci(input, "http://") {
-            (false, rest)
-        } else {
-            return Err(bad("must start with https:// or http://"));
-        };
-        if rest.contains('?') || rest.contains('#') {
-            return Err(bad("must not contain a query or fragment"));
-        }
-        // `split_at` would link core's str-slicing panic (with `char` Debug formatting, ~4 KB of
-        // wasm) for a split that cannot fail: '/' is ASCII, so its index is a char boundary.
-        let (authority, path) = match rest.find('/') {
-            Some(i) => (rest.get(..i).unwrap_or(rest), rest.get(i..).unwrap_or("")),
-            None => (rest, ""),
-        };
-        // Credentials in the URL would travel with every request and show up in logs.
-        if authority.contains('@') {
-            return Err(bad("must not contain credentials"));
-        }
-        // The host rules of the URL Standard (what fetch applies), so a base URL fetch would
-        // refuse fails here with invalid_argument instead of as a network_error on every call.
-        let host = if authority.starts_with('[') {
-            let Some(host) = authority.find(']').and_then(|end| authority.get(..=end)) else {
-                return Err(bad("has an unterminated IPv6 address"));
-            };
-            let inner = host.get(1..host.len() - 1).unwrap_or("");
-            // Zone IDs ("%25eth0") are not part of the URL Standard either.
-            if inner.parse::<std::net::Ipv6Addr>().is_err() {
-                return Err(bad("has an invalid IPv6 address"));
-            }
-            host
-        } else {
-            authority.split(':').next().unwrap_or("")
-        };
-        if host.is_empty() {
-            return Err(bad("has no host"));
-        }
-        // Forbidden domain code points (spaces, controls, '#', '?', '@', '/' and ':' are handled
-        // above); '%' too: an escaped host is refused rather than decoded.
-        if !host.starts_with('[')
-            && host
-                .bytes()
-                .any(|b| matches!(b, b'<' | b'>' | b'[' | b'\\' | b']' | b'^' | b'|' | b'%'))
-        {
-            return Err(bad("has a character not allowed in a host name"));
-        }
-        let port = authority.get(host.len()..).unwrap_or("");
-        let port_ok = match port.strip_prefix(':') {
-            None => port.is_empty(),
-            // At most 65535; leading zeros are allowed, as in the URL Standard.
-            Some(digits) => {
-                !digits.is_empty()
-                    && digits
-                        .bytes()
-                        .try_fold(0u32, |n, b| {
-                            let n = n * 10 + u32::from(b.wrapping_sub(b'0'));
-                            (b.is_ascii_digit() && n <= 0xFFFF).then_some(n)
-                        })
-                        .is_some()
-            }
-        };
-        if !port_ok {
-            return Err(bad("has an invalid port"));
-        }
-        let path = path.trim_end_matches('/');
-        let scheme = if https { "https://" } else { "http://" };
-        let mut text = String::with_capacity(scheme.len() + authority.len() + path.len());
-        text.push_str(scheme);
-        text.push_str(authority);
-        text.push_str(path);
-        Ok(BaseUrl {
-            text,
-            https,
-            host: host.to_ascii_lowercase(),
-        })
-    }
-
-    /// https, or plain http to this machine only.
-    pub fn secure_for_key(&self) -> bool {
-        self.https || matches!(self.host.as_str(), "localhost" | "127.0.0.1" | "[::1]")
-    }
 }

@@ -9,9 +9,10 @@ use super::request::Endpoint;
 use super::text::{push_u64, sanitize_server_text};
 use crate::error::{Error, ErrorCode, ErrorDetails};
 
-/// A decoded JSON body the core can check against a shape without owning it
-/// (`JsValue` in the shell, `serde_json::Value` in native tests).
-pub trait JsonValue {
+/// A decoded JSON response body the core can check against a documented shape without owning it
+/// (`JsValue` in the shell, `serde_json::Value` in native tests). Read-only, whole-value checks;
+/// its request-side counterpart is `proxy::RequestJson`, which reads single fields.
+pub trait ResponseJson {
     fn conforms<T: DeserializeOwned>(&self) -> bool;
 }
 
@@ -22,13 +23,13 @@ pub struct RawResponse<V> {
     /// The status line's reason phrase; empty over HTTP/2.
     pub status_text: String,
     pub retry_after: Option<String>,
-    pub body: Body<V>,
+    pub body: ResponseBody<V>,
 }
 
 /// A 2xx body is parsed as JSON (`Json` or `NotJson`); an error body is read as text and its
 /// `error` / `details` / `code` strings taken when it parses as a JSON object (`Error`).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Body<V> {
+pub enum ResponseBody<V> {
     Json(V),
     NotJson,
     Error {
@@ -67,7 +68,7 @@ struct ColleagueShape {
 }
 
 /// Whether a 2xx body has the documented shape of `endpoint`'s answer.
-pub fn has_documented_shape<V: JsonValue>(endpoint: Endpoint, body: &V) -> bool {
+pub fn has_documented_shape<V: ResponseJson>(endpoint: Endpoint, body: &V) -> bool {
     match endpoint {
         Endpoint::UserSync => body.conforms::<UserSyncShape>(),
         Endpoint::CreateColleague | Endpoint::UpdateColleague => body.conforms::<ColleagueShape>(),
@@ -83,7 +84,7 @@ pub struct Failure {
 }
 
 /// Decodes one response: the body on a documented 2xx, else the mapped error.
-pub fn decode<V: JsonValue>(
+pub fn decode<V: ResponseJson>(
     endpoint: Endpoint,
     response: RawResponse<V>,
     api_key: Option<&str>,
@@ -96,8 +97,8 @@ pub fn decode<V: JsonValue>(
     } = response;
     if (200..300).contains(&status) {
         return match body {
-            Body::Json(v) if has_documented_shape(endpoint, &v) => Ok(v),
-            Body::Json(_) => Err(Failure {
+            ResponseBody::Json(v) if has_documented_shape(endpoint, &v) => Ok(v),
+            ResponseBody::Json(_) => Err(Failure {
                 error: invalid_response(status, "The API answered with an unexpected JSON shape"),
                 retry_after: None,
             }),
@@ -108,7 +109,7 @@ pub fn decode<V: JsonValue>(
         };
     }
     let (error, details, code) = match body {
-        Body::Error {
+        ResponseBody::Error {
             error,
             details,
             code,

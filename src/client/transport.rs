@@ -4,7 +4,7 @@
 //! and against fetch/setTimeout in the wasm shell.
 
 use super::request::{Endpoint, HttpRequest};
-use super::response::{decode, Failure, JsonValue, RawResponse};
+use super::response::{decode, Failure, RawResponse, ResponseJson};
 use super::retry::{backoff_ms, is_retryable, parse_retry_after, RetryAfter};
 use super::text::push_u64;
 use crate::error::{Error, ErrorCode, ErrorDetails};
@@ -23,10 +23,10 @@ pub enum TransportError {
 }
 
 /// Sends one request. Implementations give the attempt its own timeout (covering the body read),
-/// tie it to the caller's cancellation, and read the body as `Body` documents.
+/// tie it to the caller's cancellation, and read the body as `ResponseBody` documents.
 #[allow(async_fn_in_trait)] // used only through generics on a single thread, never as `dyn`
 pub trait Transport {
-    type Value: JsonValue;
+    type Value: ResponseJson;
     async fn send(
         &self,
         request: &HttpRequest,

@@ -2,8 +2,8 @@
 //! input fails with the contract's code before any request. Reused by the edge proxy to check the
 //! bodies browsers send it: the `Raw*` structs are filled from JS values or from parsed JSON alike.
 
-use super::options::{Arg, Field};
 use crate::error::{Error, ErrorCode};
+use crate::input::{Arg, Field};
 
 /// `SyncUser` as read from JS.
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]

@@ -1,7 +1,7 @@
 //! `createWazperProxy` options, checked once at construction so a misconfigured Worker fails at
 //! deploy time rather than on the first request.
 
-use crate::client::options::BaseUrl;
+use crate::base_url::BaseUrl;
 use crate::geo::Platform;
 use crate::{Error, ErrorCode};
 
@@ -10,7 +10,7 @@ pub const DEFAULT_PREFIX: &str = "/wazper";
 pub const DEFAULT_BINDING: &str = "WAZPER_API_KEY";
 pub const DEFAULT_MAX_BODY_BYTES: u64 = 16384;
 /// Upstream answer deadline, and the deadline for a request body to arrive (the client's default).
-pub const DEFAULT_TIMEOUT_MS: u32 = crate::client::options::DEFAULT_TIMEOUT_MS;
+pub const DEFAULT_TIMEOUT_MS: u32 = crate::api::DEFAULT_TIMEOUT_MS;
 
 /// The options as JS gave them (the shell has already checked their JS types).
 #[derive(Clone, Debug, Default)]
@@ -87,7 +87,7 @@ impl Config {
                 None => return Err(invalid("createWazperProxy: trust entries must be among \"cloudflare\", \"vercel\", \"cloudfront\", \"netlify\", \"appengine\", \"akamai\"")),
             }
         }
-        let max_timeout = f64::from(crate::client::options::MAX_TIMEOUT_MS);
+        let max_timeout = f64::from(crate::input::MAX_TIMEOUT_MS);
         let timeout_ms = match o.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
             Some(n) if n.is_finite() && n >= 1.0 && n <= max_timeout => n.ceil() as u32,

@@ -14,7 +14,6 @@ pub(crate) mod rewrite;
 mod route;
 
 pub use crate::api::{Endpoint, Method};
-pub use crate::client::options::{Arg, Field};
 pub use config::{
     Config, Options, DEFAULT_BASE_URL, DEFAULT_BINDING, DEFAULT_MAX_BODY_BYTES, DEFAULT_PREFIX,
     DEFAULT_TIMEOUT_MS,
@@ -22,7 +21,7 @@ pub use config::{
 pub use cors::{OriginCheck, PREFLIGHT_MAX_AGE};
 pub use reply::{scrub, Reply, Upstream, MAX_UPSTREAM_BYTES};
 pub use respond::LocalResponse;
-pub use rewrite::JsonObject;
+pub use rewrite::RequestJson;
 pub use route::{allow_header, query_of};
 
 /// What the shell knows about a request before reading its body.
@@ -108,7 +107,7 @@ impl Proxy {
     /// Validates and rewrites the request for `route`: `body` is the parsed JSON body (None when it
     /// is not a JSON object), `query` the raw query string, `cf_country` the client's country code as
     /// `crate::geo::country_from_request` found it (`request.cf.country`, then `config.trust`).
-    pub fn prepare<O: JsonObject>(
+    pub fn prepare<O: RequestJson>(
         &self,
         route: Endpoint,
         body: Option<&O>,
@@ -173,7 +172,7 @@ impl BodyLimit {
 /// The secret must be a non-empty, header-safe token (the client's rule): anything else would
 /// make `Headers.set` throw an error that could quote it.
 pub fn api_key_usable(key: &str) -> bool {
-    crate::client::options::is_header_safe(key)
+    crate::api::is_header_safe(key)
 }
 
 /// The answer when the secret binding is missing or unusable: says nothing about why.

@@ -3,15 +3,17 @@
 //! client would refuse costs no request, and only the documented fields travel upstream.
 
 use super::respond::LocalResponse;
-use crate::client::options::{Arg, Field};
 use crate::client::request::{
     colleague_update_body, encode_query_component, new_colleague_body, user_sync_body,
 };
 use crate::client::validate::{self, RawColleagueUpdate, RawNewColleague, RawSyncUser};
+use crate::input::{Arg, Field};
 use crate::{country, email, Error, ErrorCode};
 
-/// A parsed JSON object: implemented over `JsValue` by the shell and over serde_json in tests.
-pub trait JsonObject: Sized {
+/// A parsed JSON request body the proxy reads field by field: implemented over `JsValue` by the
+/// shell and over serde_json in tests. (Responses are checked whole through
+/// `client::response::ResponseJson`.)
+pub trait RequestJson: Sized {
     fn field(&self, name: &str) -> Field;
     /// The member `name` as an object argument (`Arg::Other` with its type when it is not one).
     fn object(&self, name: &str) -> Arg<Self>;
@@ -63,7 +65,7 @@ fn map_arg<O, T>(arg: Arg<O>, f: impl FnOnce(O) -> T) -> Arg<T> {
 /// `{"user": {...}}`: a missing or unrecognisable country is first filled from the edge's country
 /// code, then the client's rules apply (the country sent as its canonical name), and a personal
 /// email is answered locally.
-pub fn user_sync<O: JsonObject>(
+pub fn user_sync<O: RequestJson>(
     body: Option<&O>,
     cf_country: Option<&str>,
     skip_personal: bool,
@@ -121,7 +123,7 @@ fn skipped() -> Outcome {
     ))
 }
 
-pub fn colleagues_create<O: JsonObject>(body: Option<&O>) -> Outcome {
+pub fn colleagues_create<O: RequestJson>(body: Option<&O>) -> Outcome {
     let Some(body) = body else {
         return Outcome::Respond(bad_json());
     };
@@ -142,7 +144,7 @@ pub fn colleagues_create<O: JsonObject>(body: Option<&O>) -> Outcome {
     }
 }
 
-pub fn colleagues_update<O: JsonObject>(body: Option<&O>) -> Outcome {
+pub fn colleagues_update<O: RequestJson>(body: Option<&O>) -> Outcome {
     let Some(body) = body else {
         return Outcome::Respond(bad_json());
     };

@@ -10,8 +10,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::js::{is_array, signal_state};
 use super::strings::js;
-use crate::client::options::{Arg, Field, RawCallOptions, RawClientOptions, SignalField};
+use crate::client::options::{RawCallOptions, RawClientOptions, SignalField};
 use crate::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
+use crate::input::{Arg, Field};
 
 /// The JS type name of a value that is not a string, number, boolean, null or undefined.
 fn other_type(v: &JsValue) -> &'static str {
@@ -136,7 +137,7 @@ fn tagged(name: &'static str) -> JsValue {
 }
 
 /// A plain object holding `fields` of `obj` in the form `Field` deserialises from (its doc in
-/// src/client/options.rs). Each property of the caller's object is read exactly once, here, with
+/// src/input.rs). Each property of the caller's object is read exactly once, here, with
 /// `Reflect.get`: a throwing getter or Proxy trap is caught, and only strings, numbers and
 /// booleans are copied over, so serde-wasm-bindgen never touches a hostile value.
 fn snapshot(obj: &JsValue, fields: &'static [&'static str]) -> JsValue {

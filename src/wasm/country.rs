@@ -11,34 +11,17 @@ use wasm_bindgen::JsCast;
 /// without being copied into wasm memory, so no input can grow it.
 const MAX_INPUT: u32 = 4096;
 
-thread_local! {
-    /// The JS strings already made for (format, country): returning a held JS string is several
-    /// times cheaper than decoding UTF-8 into a new one on every call. At most 750 short strings.
-    static OUT: RefCell<Vec<Option<JsValue>>> = const { RefCell::new(Vec::new()) };
-}
-
+/// The answer as a JS string from the shell's string cache: returning a held JS string is several
+/// times cheaper than decoding UTF-8 into a new one on every call.
 fn cached(format: Format, index: usize) -> JsValue {
     let c = match country::all().get(index) {
         Some(c) => c,
         None => return JsValue::NULL,
     };
-    let (slot, s) = match format {
-        Format::Name => (index, c.name),
-        Format::Alpha2 => (index + 250, c.alpha2),
-        Format::Alpha3 => (index + 500, c.alpha3),
-    };
-    OUT.with(|out| {
-        let Ok(mut out) = out.try_borrow_mut() else {
-            return JsValue::from_str(s);
-        };
-        if out.is_empty() {
-            out.resize(750, None);
-        }
-        match out.get_mut(slot) {
-            Some(Some(v)) => v.clone(),
-            Some(empty) => empty.insert(JsValue::from_str(s)).clone(),
-            None => JsValue::from_str(s),
-        }
+    super::strings::js(match format {
+        Format::Name => c.name,
+        Format::Alpha2 => c.alpha2,
+        Format::Alpha3 => c.alpha3,
     })
 }
 

@@ -46,11 +46,9 @@ pub fn is_personal_email(email: &JsValue) -> bool {
     }
 }
 
-thread_local! {
-    // The result's property names, made once: building a JS string from wasm costs a TextDecoder
-    // call, the largest part of a classifyEmail call.
-    static KEYS: [JsValue; 5] = ["valid", "email", "domain", "kind", "suggestion"].map(JsValue::from_str);
-}
+// The result's property names, each made once (in the shell's string cache): building a JS string
+// from wasm costs a TextDecoder call, the largest part of a classifyEmail call.
+static KEYS: [&str; 5] = ["valid", "email", "domain", "kind", "suggestion"];
 
 #[wasm_bindgen(js_name = classifyEmail)]
 pub fn classify_email(email: &JsValue) -> JsValue {
@@ -67,12 +65,10 @@ pub fn classify_email(email: &JsValue) -> JsValue {
         opt(c.suggestion),
     ];
     let obj = Object::new();
-    KEYS.with(|keys| {
-        for (k, v) in keys.iter().zip(values.iter()) {
-            // Setting a fresh plain object's own data property cannot fail.
-            let _ = Reflect::set(&obj, k, v);
-        }
-    });
+    for (k, v) in KEYS.into_iter().zip(values.iter()) {
+        // Setting a fresh plain object's own data property cannot fail.
+        super::strings::with_js(k, |k| Reflect::set(&obj, k, v)).ok();
+    }
     obj.into()
 }
 

@@ -12,7 +12,9 @@ mod js;
 #[cfg(feature = "proxy")]
 mod proxy;
 pub mod runtime;
-mod strings;
+// Public (hidden) only so tests/wasm_client.rs can check the cache.
+#[doc(hidden)]
+pub mod strings;
 mod transport;
 
 // The global allocator: talc instead of Rust's default dlmalloc, 2.3 KB gzip (6.8 KB raw) smaller

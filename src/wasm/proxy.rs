@@ -21,9 +21,10 @@ use super::error::to_js;
 use super::fetch::{self, FetchError, FetchRequest, FetchResponse};
 use super::js::{clear_timeout, console_error, is_array, set_timeout};
 use crate::client::HttpRequest;
+use crate::input::{Arg, Field};
 use crate::proxy::{
-    self, Arg, BodyLimit, Config, Field, Head, HeadDecision, JsonObject, LocalResponse, Options,
-    OriginCheck, Prepared, Proxy, Reply, Upstream,
+    self, BodyLimit, Config, Head, HeadDecision, LocalResponse, Options, OriginCheck, Prepared,
+    Proxy, Reply, RequestJson, Upstream,
 };
 use crate::Error;
 
@@ -201,7 +202,7 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
 /// but the converters would survive them anyway).
 struct JsObject(JsValue);
 
-impl JsonObject for JsObject {
+impl RequestJson for JsObject {
     fn field(&self, name: &str) -> Field {
         convert::prop(&self.0, name)
     }
@@ -270,7 +271,9 @@ impl Drop for Deadline {
     }
 }
 
-enum Body {
+/// What became of the incoming request's body (the API's answers are
+/// `client::response::ResponseBody`).
+enum IncomingBody {
     Bytes(Vec<u8>),
     TooLarge,
     TimedOut,
@@ -278,9 +281,9 @@ enum Body {
 
 /// Reads the whole body, counting bytes as they arrive and giving up past `max` bytes or once
 /// `timeout_ms` has passed (a sender trickling bytes must not hold the Worker open).
-async fn read_body(request: &Request, max: u64, timeout_ms: u32) -> Result<Body, JsValue> {
+async fn read_body(request: &Request, max: u64, timeout_ms: u32) -> Result<IncomingBody, JsValue> {
     let Some(stream) = request.body() else {
-        return Ok(Body::Bytes(Vec::new()));
+        return Ok(IncomingBody::Bytes(Vec::new()));
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().dyn_into()?;
     let mut limit = BodyLimit::new(max);
@@ -292,13 +295,13 @@ async fn read_body(request: &Request, max: u64, timeout_ms: u32) -> Result<Body,
         // A read settles to an object; the deadline to `undefined`.
         if !chunk.is_object() {
             let _ = reader.cancel();
-            return Ok(Body::TimedOut);
+            return Ok(IncomingBody::TimedOut);
         }
         if Reflect::get(&chunk, &"done".into())?
             .as_bool()
             .unwrap_or(true)
         {
-            return Ok(Body::Bytes(bytes));
+            return Ok(IncomingBody::Bytes(bytes));
         }
         let value = Reflect::get(&chunk, &"value".into())?;
         let Some(array) = value.dyn_ref::<Uint8Array>() else {
@@ -306,7 +309,7 @@ async fn read_body(request: &Request, max: u64, timeout_ms: u32) -> Result<Body,
         };
         if !limit.add(array.length() as usize) {
             let _ = reader.cancel();
-            return Ok(Body::TooLarge);
+            return Ok(IncomingBody::TooLarge);
         }
         let start = bytes.len();
         bytes.resize(start + array.length() as usize, 0);
@@ -361,9 +364,9 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
     let body = if route.has_body() {
         let config = &state.proxy.config;
         match read_body(&request, config.max_body_bytes, config.timeout_ms).await? {
-            Body::TooLarge => return local(proxy::too_large(), &cors),
-            Body::TimedOut => return local(proxy::body_timeout(), &cors),
-            Body::Bytes(bytes) => Some(bytes),
+            IncomingBody::TooLarge => return local(proxy::too_large(), &cors),
+            IncomingBody::TimedOut => return local(proxy::body_timeout(), &cors),
+            IncomingBody::Bytes(bytes) => Some(bytes),
         }
     } else {
         None

@@ -1,30 +1,53 @@
-//! A cache of the JS strings the shell uses over and over (property names, header names):
-//! each is decoded into a JS string once per instance instead of on every call.
+//! The shell's one cache of JS strings made from `&'static str`s: property and header names, the
+//! result keys of `classifyEmail`, and the country names and codes `normalizeCountry` returns. Each
+//! is decoded into a JS string once per instance instead of on every call (decoding UTF-8 into a
+//! new JS string costs a TextDecoder call; handing back a held one does not).
+//!
+//! serde-wasm-bindgen keeps a private cache of its own for the field names it serialises; it is
+//! not reachable from this crate, so it stays a second cache outside the shell's code.
 
 use std::cell::{RefCell, UnsafeCell};
 
 use wasm_bindgen::JsValue;
 
+/// Room for every table country in each output format (3 x 250) and the shell's own names, with
+/// some to spare; past it strings are made afresh, so memory stays bounded whatever is called.
+const CAPACITY: usize = 1024;
+
 thread_local! {
-    // Keyed by the &'static str's address: a handful of entries, searched linearly.
+    // Keyed by the &'static str's address and length (equal keys mean the same bytes), kept sorted
+    // for a binary search.
     static CACHE: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The JS string for `s`, created on first use (never at module load: Workers forbid work there).
 pub fn js(s: &'static str) -> JsValue {
+    with_js(s, JsValue::clone)
+}
+
+/// Calls `f` with the cached JS string for `s` without taking a new reference to it (for a loop of
+/// property sets, each `clone` would be one more call into JS).
+pub fn with_js<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
     let key = (s.as_ptr() as usize, s.len());
     CACHE.with(|cache| {
+        // Only a reentrant call from inside `f` finds the cache borrowed.
         let Ok(mut cache) = cache.try_borrow_mut() else {
-            return JsValue::from_str(s);
+            return f(&JsValue::from_str(s));
         };
-        if let Some((_, _, v)) = cache.iter().find(|(p, l, _)| (*p, *l) == key) {
-            return v.clone();
+        match cache.binary_search_by(|(p, l, _)| (*p, *l).cmp(&key)) {
+            Ok(i) => match cache.get(i) {
+                Some((_, _, v)) => f(v),
+                None => f(&JsValue::from_str(s)),
+            },
+            Err(i) if cache.len() < CAPACITY => {
+                cache.insert(i, (key.0, key.1, JsValue::from_str(s)));
+                match cache.get(i) {
+                    Some((_, _, v)) => f(v),
+                    None => f(&JsValue::from_str(s)),
+                }
+            }
+            Err(_) => f(&JsValue::from_str(s)),
         }
-        let v = JsValue::from_str(s);
-        if cache.len() < 128 {
-            cache.push((key.0, key.1, v.clone()));
-        }
-        v
     })
 }
 

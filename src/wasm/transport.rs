@@ -1,5 +1,5 @@
 //! The core's `Transport` and `Clock` on the shell's fetch module and timers: one attempt becomes
-//! one `fetch::send`, its bytes become the `Body` documents the core decodes, and sleeps are
+//! one `fetch::send`, its bytes become the `ResponseBody` documents the core decodes, and sleeps are
 //! setTimeouts that the caller's signal cuts short.
 
 use std::cell::RefCell;
@@ -12,12 +12,12 @@ use web_sys::AbortSignal;
 
 use super::fetch::{self, FetchError, FetchRequest};
 use super::js;
-use crate::client::response::{Body, JsonValue, RawResponse};
+use crate::client::response::{RawResponse, ResponseBody, ResponseJson};
 use crate::client::{Clock, HttpRequest, Transport, TransportError};
 
 /// 2xx bodies are checked by deserialising a view of them into the documented shape; the caller
 /// keeps the original value, unknown fields and all.
-impl JsonValue for JsValue {
+impl ResponseJson for JsValue {
     fn conforms<T: serde::de::DeserializeOwned>(&self) -> bool {
         serde_wasm_bindgen::from_value::<T>(self.clone()).is_ok()
     }
@@ -77,20 +77,20 @@ fn as_text(v: &JsValue) -> Option<String> {
 }
 
 /// Takes `error`, `details` and `code` from an error body that parses as a JSON object.
-fn error_body(bytes: &Uint8Array) -> Body<JsValue> {
+fn error_body(bytes: &Uint8Array) -> ResponseBody<JsValue> {
     let Some(parsed) = parse(bytes) else {
-        return Body::NotJson;
+        return ResponseBody::NotJson;
     };
     if !parsed.is_object() || js::is_array(&parsed) {
-        return Body::NotJson;
+        return ResponseBody::NotJson;
     }
     match serde_wasm_bindgen::from_value::<ErrorBody>(parsed) {
-        Ok(b) => Body::Error {
+        Ok(b) => ResponseBody::Error {
             error: as_text(&b.error),
             details: as_text(&b.details),
             code: b.code.as_string(),
         },
-        Err(_) => Body::NotJson,
+        Err(_) => ResponseBody::NotJson,
     }
 }
 
@@ -127,7 +127,7 @@ impl Transport for FetchTransport {
                     status,
                     status_text: String::new(),
                     retry_after: None,
-                    body: Body::NotJson,
+                    body: ResponseBody::NotJson,
                 })
             }
             Err(FetchError::TooLarge { status }) => {
@@ -145,8 +145,8 @@ impl Transport for FetchTransport {
         let status = response.status;
         if (200..300).contains(&status) {
             let body = match parse(&response.body) {
-                Some(v) => Body::Json(v),
-                None => Body::NotJson,
+                Some(v) => ResponseBody::Json(v),
+                None => ResponseBody::NotJson,
             };
             return Ok(RawResponse {
                 status,

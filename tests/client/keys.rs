@@ -14,7 +14,7 @@ fn the_key_never_appears_in_errors() {
             status: 500,
             status_text: String::new(),
             retry_after: None,
-            body: Body::Error {
+            body: ResponseBody::Error {
                 error: Some("Internal server error".into()),
                 details: Some(echo.into()),
                 code: None,
@@ -24,13 +24,13 @@ fn the_key_never_appears_in_errors() {
             status: 502,
             status_text: KEY.into(),
             retry_after: None,
-            body: Body::NotJson,
+            body: ResponseBody::NotJson,
         }),
         Ok(RawResponse {
             status: 200,
             status_text: String::new(),
             retry_after: None,
-            body: Body::Json(J(json!({"key": KEY}))),
+            body: ResponseBody::Json(J(json!({"key": KEY}))),
         }),
         Err(TransportError::Network),
         Err(TransportError::Timeout),
@@ -60,7 +60,7 @@ fn the_key_never_appears_in_any_letter_case() {
             status: 500,
             status_text: echo.into(),
             retry_after: None,
-            body: Body::Error {
+            body: ResponseBody::Error {
                 error: None,
                 details: Some(["key=", echo].concat()),
                 code: None,

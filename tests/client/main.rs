@@ -7,14 +7,15 @@ mod client_support;
 
 use client_support::*;
 use serde_json::{json, Value};
+use wazper::base_url::BaseUrl;
 use wazper::client::options::{
-    call_config, client_config, Arg, BaseUrl, Field, RawCallOptions, RawClientOptions, Runtime,
-    SignalField,
+    call_config, client_config, RawCallOptions, RawClientOptions, Runtime, SignalField,
 };
 use wazper::client::request::{encode_query_component, Endpoint, Method};
-use wazper::client::response::{Body, RawResponse};
+use wazper::client::response::{RawResponse, ResponseBody};
 use wazper::client::validate::{RawColleagueUpdate, RawNewColleague, RawSyncUser};
 use wazper::client::{CallConfig, ClientConfig, TransportError, UserSyncPlan};
+use wazper::input::{Arg, Field};
 use wazper::{Error, ErrorCode};
 
 fn raw_opts(key: Option<&str>, base: Option<&str>) -> RawClientOptions {

@@ -83,7 +83,7 @@ fn wrong_success_shapes_are_invalid_response() {
         status: 200,
         status_text: "OK".into(),
         retry_after: None,
-        body: Body::NotJson,
+        body: ResponseBody::NotJson,
     })]);
     assert_eq!(
         run(&c, &list_call(&c), &t, &FakeClock::default())
@@ -138,7 +138,7 @@ fn documented_errors_map_to_codes() {
             status,
             status_text: String::new(),
             retry_after: None,
-            body: Body::Error {
+            body: ResponseBody::Error {
                 error: Some(message.into()),
                 details: Some("The error message from the server.".into()),
                 code: None,
@@ -197,7 +197,7 @@ fn non_json_error_body_keeps_status_and_a_readable_message() {
             status,
             status_text: status_text.into(),
             retry_after: None,
-            body: Body::NotJson,
+            body: ResponseBody::NotJson,
         })]);
         let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
         assert_eq!(e.status, Some(status));
@@ -214,7 +214,7 @@ fn redirects_are_not_followed_and_reported() {
         status: 0,
         status_text: String::new(),
         retry_after: None,
-        body: Body::NotJson,
+        body: ResponseBody::NotJson,
     })]);
     let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
     assert_eq!((e.code, e.status), (ErrorCode::HttpError, None));
@@ -223,7 +223,7 @@ fn redirects_are_not_followed_and_reported() {
         status: 302,
         status_text: String::new(),
         retry_after: None,
-        body: Body::NotJson,
+        body: ResponseBody::NotJson,
     })]);
     let e = run(&c, &list_call(&c), &t, &FakeClock::default()).unwrap_err();
     assert_eq!(
@@ -253,7 +253,7 @@ fn proxy_validation_codes_are_taken_from_the_body() {
             status,
             status_text: String::new(),
             retry_after: None,
-            body: Body::Error {
+            body: ResponseBody::Error {
                 error: Some("Rejected by the proxy".into()),
                 details: None,
                 code: Some(body_code.into()),

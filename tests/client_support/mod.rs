@@ -9,9 +9,10 @@ use std::pin::pin;
 use std::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
 
 use serde_json::Value;
-use wazper::client::options::{Arg, Field, RawClientOptions, Runtime};
-use wazper::client::response::{Body, JsonValue, RawResponse};
+use wazper::client::options::{RawClientOptions, Runtime};
+use wazper::client::response::{RawResponse, ResponseBody, ResponseJson};
 use wazper::client::{ClientConfig, Clock, HttpRequest, Transport, TransportError};
+use wazper::input::{Arg, Field};
 
 pub const KEY: &str = "sk_SECRET_123";
 
@@ -41,7 +42,7 @@ pub fn block_on<F: Future>(f: F) -> F::Output {
 #[derive(Clone, Debug, PartialEq)]
 pub struct J(pub Value);
 
-impl JsonValue for J {
+impl ResponseJson for J {
     fn conforms<T: serde::de::DeserializeOwned>(&self) -> bool {
         serde_json::from_value::<T>(self.0.clone()).is_ok()
     }
@@ -124,7 +125,7 @@ pub fn ok(status: u16, body: Value) -> Outcome {
         status,
         status_text: String::new(),
         retry_after: None,
-        body: Body::Json(J(body)),
+        body: ResponseBody::Json(J(body)),
     })
 }
 
@@ -133,7 +134,7 @@ pub fn err(status: u16, error: &str) -> Outcome {
         status,
         status_text: String::new(),
         retry_after: None,
-        body: Body::Error {
+        body: ResponseBody::Error {
             error: Some(error.to_owned()),
             details: None,
             code: None,
@@ -146,7 +147,7 @@ pub fn err_after(status: u16, retry_after: &str) -> Outcome {
         status,
         status_text: String::new(),
         retry_after: Some(retry_after.to_owned()),
-        body: Body::Error {
+        body: ResponseBody::Error {
             error: None,
             details: None,
             code: None,

@@ -8,6 +8,7 @@ mod rewrite;
 mod upstream;
 
 use super::*;
+use crate::input::{Arg, Field};
 
 use serde_json::{json, Value};
 
@@ -23,7 +24,7 @@ fn to_field(v: Option<&Value>) -> Field {
     }
 }
 
-impl JsonObject for Value {
+impl RequestJson for Value {
     fn field(&self, name: &str) -> Field {
         to_field(self.get(name))
     }
