@@ -167,7 +167,7 @@ extern "C" {
 /// None when it throws. The core sends at most 1,024 bytes of labels (no '/', '@', ':'...) and
 /// checks the answer with its own ASCII rules; an answer longer than any domain is not copied in.
 pub(crate) fn runtime_domain_to_ascii(domain: &str) -> Option<String> {
-    let host = Url::new(&format!("http://{domain}")).ok()?.hostname();
+    let host = Url::new(&["http://", domain].concat()).ok()?.hostname();
     if host.length() > 253 {
         return None;
     }
