@@ -24,6 +24,7 @@ mod suggest;
 mod table;
 
 pub use full::LoadError;
+pub use parse::{set_domain_to_ascii, DomainToAscii};
 use table::{Entry, Listed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! Address parsing and normalisation: "Name <addr>", trimming, the local-part and domain rules, and
 //! internationalised domains (lower-cased and Punycode-encoded to their xn-- form, so lookups and
 //! the normalised address are plain ASCII). A subset of UTS 46 without its tables: characters outside
-//! the scripts it handles exactly (see `ALLOWED`) make the domain invalid rather than mis-mapped.
+//! the scripts it handles exactly (see `ALLOWED`) make the domain invalid rather than mis-mapped,
+//! unless the host registered a [`DomainToAscii`] provider (the wasm shell: the runtime's URL
+//! parser, which has the Unicode tables); its answer must then pass this module's ASCII rules.
 
 use super::table::MAX_KEY;
 
@@ -231,12 +233,54 @@ fn is_dot(c: char) -> bool {
 }
 
 fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
+    parse_domain_with(raw, d, TO_ASCII.get().copied())
+}
+
+/// UTS 46 ToASCII of a whole domain by the host (its Unicode tables cost the package nothing):
+/// the ASCII form, or None when the host refuses the domain.
+pub type DomainToAscii = fn(&str) -> Option<String>;
+
+static TO_ASCII: std::sync::OnceLock<DomainToAscii> = std::sync::OnceLock::new();
+
+/// Registers the provider asked for domains with characters outside the scripts this module maps
+/// itself (once per process; later calls are ignored). Native code registers none: such domains
+/// stay invalid there.
+pub fn set_domain_to_ascii(provider: DomainToAscii) {
+    let _ = TO_ASCII.set(provider);
+}
+
+/// Longest domain (UTF-8 bytes) handed to the provider: UTS 46 deletes some characters (soft
+/// hyphens, variation selectors), so the Unicode form may be longer than the 253-byte result.
+const MAX_FOREIGN: usize = 1024;
+
+fn parse_domain_with(raw: &str, d: &mut Domain, to_ascii: Option<DomainToAscii>) -> Option<()> {
     // One trailing dot (the DNS root) is allowed.
     let raw = raw.strip_suffix('.').unwrap_or(raw);
     d.len = 0;
     if raw.is_ascii() && !ascii_domain(raw.as_bytes(), Some(d))? {
         return Some(());
     }
+    d.len = 0;
+    if raw
+        .chars()
+        .any(|c| !c.is_ascii() && !is_dot(c) && !allowed(u32::from(c)))
+    {
+        return foreign(raw, d, to_ascii?);
+    }
+    if hand_domain(raw, d).is_some() {
+        return Some(());
+    }
+    // An A-label of a script outside `ALLOWED` ("xn--e28h", the ASCII form of an answer of the
+    // provider) is the provider's to check, so that the ASCII form reads as its Unicode one does.
+    let a_label = |l: &str| l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"));
+    if raw.split(is_dot).any(a_label) {
+        return foreign(raw, d, to_ascii?);
+    }
+    None
+}
+
+/// The domain's labels mapped by this module alone (every character ASCII or in `ALLOWED`).
+fn hand_domain(raw: &str, d: &mut Domain) -> Option<()> {
     d.len = 0;
     let mut labels = 0usize;
     let mut last_label_numeric = false;
@@ -258,6 +302,86 @@ fn parse_domain(raw: &str, d: &mut Domain) -> Option<()> {
     // As in `ascii_domain`: a dot, and a top-level domain of two or more characters, not all digits.
     if labels < 2 || last_label_numeric || last_label_short || d.len > MAX_DOMAIN {
         return None;
+    }
+    Some(())
+}
+
+/// A domain with characters outside `ALLOWED`: the provider maps it, and its answer must pass the
+/// ASCII rules of `ascii_domain` plus the A-label checks, so a domain the runtime maps to a
+/// forbidden ASCII form (`a！b` -> `a!b`) or to a label with a hyphen in the wrong place is invalid.
+fn foreign(raw: &str, d: &mut Domain, to_ascii: DomainToAscii) -> Option<()> {
+    // Only labels reach the URL parser: any other ASCII ('/', '@', ':', '%', '\\'...) would change
+    // what it parses.
+    if raw.len() > MAX_FOREIGN
+        || raw
+            .bytes()
+            .any(|b| b.is_ascii() && !(b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+    {
+        return None;
+    }
+    let ascii = to_ascii(raw)?;
+    d.len = 0;
+    if ascii_domain(ascii.as_bytes(), Some(d))? {
+        // Some label has "--" in its third and fourth places: only a well-formed A-label may.
+        for label in d.as_bytes().split(|&b| b == b'.') {
+            if label.get(2..4) == Some(b"--") {
+                if label.get(..2) != Some(b"xn") {
+                    return None;
+                }
+                a_label_ok(label, true)?;
+            }
+        }
+    }
+    bidi_ok(d.as_bytes())
+}
+
+/// Right-to-left letters, Arabic digits and marks: the Hebrew, Arabic, Syriac, Thaana, NKo,
+/// Samaritan and Mandaic blocks, their presentation forms and the RTL planes' ranges.
+fn rtl(c: u32) -> bool {
+    matches!(c, 0x590..=0x8FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// The code points of a label of a checked ASCII domain, its A-label decoded.
+fn unicode(label: &[u8]) -> Option<Cps> {
+    if label.starts_with(b"xn--") {
+        return decode(label);
+    }
+    let mut cps = Cps::new();
+    for &b in label {
+        cps.push(u32::from(b))?;
+    }
+    Some(cps)
+}
+
+/// The Bidi rule of RFC 5893 (UTS 46 CheckBidi) on a checked ASCII domain, approximated by blocks
+/// instead of the Bidi_Class table, strict for right-to-left labels: when some label has a
+/// right-to-left character, those labels must start with a letter of their script, hold no Latin
+/// letter nor other-script character, and not mix European and Arabic-Indic digits; every other
+/// label must not start with a digit. Runtimes differ here (Node's URL skips the rule).
+fn bidi_ok(domain: &[u8]) -> Option<()> {
+    let labels = || domain.split(|&b| b == b'.').map(unicode);
+    let mut bidi = false;
+    for l in labels() {
+        bidi |= l?.as_slice().iter().any(|&c| rtl(c));
+    }
+    if !bidi {
+        return Some(());
+    }
+    let arabic_digit = |c: u32| matches!(c, 0x660..=0x669 | 0x66B | 0x66C);
+    let european_digit = |c: u32| matches!(c, 0x30..=0x39 | 0x6F0..=0x6F9);
+    for l in labels() {
+        let l = l?;
+        let l = l.as_slice();
+        let first = *l.first()?;
+        if l.iter().any(|&c| rtl(c)) {
+            let all_rtl = l.iter().all(|&c| rtl(c) || european_digit(c) || c == 0x2D);
+            let mixed = l.iter().any(|&c| european_digit(c)) && l.iter().any(|&c| arabic_digit(c));
+            if !all_rtl || mixed || first < 0x80 || arabic_digit(first) || european_digit(first) {
+                return None;
+            }
+        } else if european_digit(first) {
+            return None;
+        }
     }
     Some(())
 }
@@ -307,6 +431,12 @@ struct Cps {
 }
 
 impl Cps {
+    fn new() -> Cps {
+        Cps {
+            buf: [0; MAX_LABEL + 1],
+            len: 0,
+        }
+    }
     fn push(&mut self, c: u32) -> Option<()> {
         *self.buf.get_mut(self.len)? = c;
         self.len += 1;
@@ -368,7 +498,7 @@ fn to_ascii_label(label: &str, out: &mut Domain) -> Option<()> {
             if l.get(..2) != Some(b"xn") {
                 return None;
             }
-            a_label_ok(l)?;
+            a_label_ok(l, false)?;
         }
         return Some(());
     }
@@ -421,7 +551,35 @@ fn threshold(k: u32, bias: u32) -> u32 {
 /// Checks an "xn--" label (lower-case ASCII) as UTS 46 would, within `ALLOWED`: it must decode
 /// (RFC 3492) to a non-ASCII label whose every code point is `kept`, that passes the hyphen rules,
 /// and whose encoding is the label itself (so no second spelling of a domain is accepted).
-fn a_label_ok(label: &[u8]) -> Option<()> {
+/// `foreign`: the label came from the runtime's UTS 46, which checked the characters outside
+/// `ALLOWED`; those are then refused only when no UTS 46 output can hold them (`never_mapped`).
+fn a_label_ok(label: &[u8], foreign: bool) -> Option<()> {
+    let cps = decode(label)?;
+    let cps = cps.as_slice();
+    if !cps.iter().any(|&c| c >= 0x80) {
+        return None;
+    }
+    for (j, &c) in cps.iter().enumerate() {
+        let prev = j
+            .checked_sub(1)
+            .and_then(|p| cps.get(p))
+            .copied()
+            .unwrap_or(0);
+        let next = cps.get(j + 1).copied().unwrap_or(0);
+        let ascii_ok = c < 0x80 && matches!(c as u8, b'a'..=b'z' | b'0'..=b'9' | b'-');
+        let other_ok = foreign && !allowed(c) && !never_mapped(c);
+        if !(ascii_ok || c >= 0x80 && (kept(prev, c, next) || other_ok)) {
+            return None;
+        }
+    }
+    hyphens_ok(cps)?;
+    let mut again = Domain::new();
+    punycode(cps, &mut again)?;
+    (again.as_bytes() == label).then_some(())
+}
+
+/// RFC 3492 decoding of an "xn--" label (lower-case ASCII).
+fn decode(label: &[u8]) -> Option<Cps> {
     let body = label.get(4..)?;
     let (basic, ext) = match body.iter().rposition(|&b| b == b'-') {
         Some(i) => (body.get(..i)?, body.get(i + 1..)?),
@@ -466,26 +624,17 @@ fn a_label_ok(label: &[u8]) -> Option<()> {
         *s.first_mut()? = n;
         i += 1;
     }
-    let cps = cps.as_slice();
-    if !cps.iter().any(|&c| c >= 0x80) {
-        return None;
-    }
-    for (j, &c) in cps.iter().enumerate() {
-        let prev = j
-            .checked_sub(1)
-            .and_then(|p| cps.get(p))
-            .copied()
-            .unwrap_or(0);
-        let next = cps.get(j + 1).copied().unwrap_or(0);
-        let ascii_ok = c < 0x80 && matches!(c as u8, b'a'..=b'z' | b'0'..=b'9' | b'-');
-        if !(ascii_ok || c >= 0x80 && kept(prev, c, next)) {
-            return None;
-        }
-    }
-    hyphens_ok(cps)?;
-    let mut again = Domain::new();
-    punycode(cps, &mut again)?;
-    (again.as_bytes() == label).then_some(())
+    Some(cps)
+}
+
+/// Code points UTS 46 maps away, ignores or disallows, so no A-label it writes holds them: C1
+/// controls, spaces and general punctuation (but the joiners ZWNJ and ZWJ), the ideographic space,
+/// surrogates and private use, variation selectors, halfwidth and fullwidth forms, specials,
+/// noncharacters and tags.
+fn never_mapped(c: u32) -> bool {
+    matches!(c, 0x80..=0x9F | 0x2000..=0x200B | 0x200E..=0x206F | 0x3000 | 0xD800..=0xF8FF
+        | 0xFE00..=0xFE0F | 0xFF00..=0xFFFF | 0xE0000..)
+        || c & 0xFFFE == 0xFFFE
 }
 
 /// Lower-case mapping for the cased scripts domain names use (Latin-1, Latin Extended-A, Greek,
@@ -631,5 +780,116 @@ mod tests {
         assert!(dom("a\u{E000}b.com").is_none());
         assert!(dom("xn--zz.com").is_none());
         assert!(dom("xn--mnchen-3ya.de").is_some());
+    }
+
+    /// A provider like the wasm shell's: UTS 46 as the WHATWG URL parser applies it (hyphen and
+    /// STD3 rules off, so the core's own ASCII rules are what refuse).
+    fn whatwg(domain: &str) -> Option<String> {
+        idna::domain_to_ascii(domain).ok()
+    }
+
+    fn hooked(s: &str) -> Option<String> {
+        let mut d = Domain::new();
+        parse_domain_with(s, &mut d, Some(whatwg)).map(|()| d.as_str().to_string())
+    }
+
+    #[test]
+    fn provider_maps_other_scripts_and_the_ascii_rules_still_apply() {
+        for s in [
+            "مثال.إختبار",
+            "עברית.com",
+            "ทดสอบ.com",
+            "उदाहरण.भारत",
+            "საქართველო.ge",
+            "tiếng-việt.vn",
+            "😀.com",
+            "straße.עברית",
+            "xn--mnchen-3ya.עברית",
+            "ÄBC.ทดสอบ",
+            "א1.com",
+        ] {
+            assert_eq!(hooked(s), whatwg(s), "{s}");
+            let ascii = hooked(s).unwrap_or_default();
+            assert!(ascii.contains("xn--"), "{s}");
+            // The ASCII form reads as the Unicode one; without a provider it stays invalid.
+            assert_eq!(hooked(&ascii).as_deref(), Some(&*ascii), "{s}");
+            assert_eq!(dom(&ascii), None, "{s}");
+            // Native builds have no provider: unchanged, invalid.
+            assert_eq!(dom(s), None, "{s}");
+        }
+        for s in [
+            "a\u{FFFD}b.com",
+            "a！b.ทดสอบ",
+            "ab--cd.עברית",
+            "-ab.עברית",
+            "ab-.עברית",
+            "aא.com",
+            "1א.com",
+            "3com.עברית",
+            "א\u{661}1.com",
+            "ทดสอบ.c",
+            "ทดสอบ.123",
+            "ทดสอบ",
+            "ท/x.com",
+            "ท@x.com",
+            "ท%41.com",
+            "xn--zz.ทดสอบ",
+            "ท\u{200D}.com",
+            "xn--a-0hc.com",
+            "xn--1-0hc.com",
+            "xn--zz.com",
+        ] {
+            assert_eq!(hooked(s), None, "{s}");
+        }
+        let long = format!("{}.com", "ท".repeat(400));
+        assert_eq!(hooked(&long), None);
+        // A label of an allowed script never reaches the provider.
+        let mut d = Domain::new();
+        let refuse: DomainToAscii = |_| None;
+        assert!(parse_domain_with("münchen.de", &mut d, Some(refuse)).is_some());
+        assert!(parse_domain_with("ทดสอบ.com", &mut d, Some(refuse)).is_none());
+        // An answer with a forbidden ASCII form or a bad A-label is refused.
+        for bad in ["a!b.com", "ab--cd.com", "xn--zz.com", "xn--a.com", "b.c"] {
+            let mut d = Domain::new();
+            // Each closure is a fn pointer: capture-free, so pick by index.
+            let f: DomainToAscii = match bad {
+                "a!b.com" => |_| Some("a!b.com".into()),
+                "ab--cd.com" => |_| Some("ab--cd.com".into()),
+                "xn--zz.com" => |_| Some("xn--zz.com".into()),
+                "xn--a.com" => |_| Some("xn--a.com".into()),
+                _ => |_| Some("b.c".into()),
+            };
+            assert!(
+                parse_domain_with("ทดสอบ.com", &mut d, Some(f)).is_none(),
+                "{bad}"
+            );
+        }
+    }
+
+    std::thread_local! {
+        static ANSWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+
+    fn canned(_: &str) -> Option<String> {
+        Some(ANSWER.with(|a| a.borrow().clone()))
+    }
+
+    proptest::proptest! {
+        /// Whatever the provider answers, nothing panics and an accepted domain is one the ASCII
+        /// path accepts as it stands (lower-case LDH labels, lengths, TLD rules).
+        #[test]
+        fn any_provider_answer_is_checked(
+            raw in "[a-z.\\-]{0,6}[\\u{E00}-\\u{E7F}\\u{5D0}-\\u{5EA}\\u{1F600}!.]{1,8}[a-z.]{0,6}",
+            answer in "(xn--)?[a-z0-9\\-]{0,12}(\\.(xn--)?[a-z0-9\\-]{0,12}){0,3}|\\PC{0,30}",
+        ) {
+            ANSWER.with(|a| *a.borrow_mut() = answer.clone());
+            let mut d = Domain::new();
+            if parse_domain_with(&raw, &mut d, Some(canned)).is_some() {
+                let got = d.as_str().to_string();
+                proptest::prop_assert_eq!(&got, &answer.to_ascii_lowercase());
+                proptest::prop_assert!(ascii_domain(got.as_bytes(), None).is_some(), "{}", got);
+            }
+            let _ = hooked(&raw);
+        }
     }
 }

@@ -125,6 +125,7 @@ thread_local! {
 #[wasm_bindgen(start, private)]
 fn start() {
     country::set_extra_names(runtime_names);
+    crate::email::set_domain_to_ascii(super::email::runtime_domain_to_ascii);
 }
 
 /// The region names, in script class `script`, of every CLDR locale the runtime supports, indexed

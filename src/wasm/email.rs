@@ -146,3 +146,26 @@ pub fn load_disposable_list(bytes: &JsValue) -> i32 {
         Err(_) => -1,
     }
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// The WHATWG URL class every supported runtime has (browsers, Node, Deno, Bun, workerd).
+    #[wasm_bindgen(js_name = URL)]
+    type Url;
+    #[wasm_bindgen(constructor, js_class = "URL", catch)]
+    fn new(url: &str) -> Result<Url, JsValue>;
+    #[wasm_bindgen(method, getter, structural)]
+    fn hostname(this: &Url) -> JsString;
+}
+
+/// The core's [`crate::email::DomainToAscii`] provider, registered at start-up: the runtime's URL
+/// parser applies UTS 46 with the runtime's own Unicode tables (`new URL("http://" + domain)`),
+/// None when it throws. The core sends at most 1,024 bytes of labels (no '/', '@', ':'...) and
+/// checks the answer with its own ASCII rules; an answer longer than any domain is not copied in.
+pub(crate) fn runtime_domain_to_ascii(domain: &str) -> Option<String> {
+    let host = Url::new(&["http://", domain].concat()).ok()?.hostname();
+    if host.length() > 253 {
+        return None;
+    }
+    host.as_string()
+}

@@ -26,6 +26,22 @@ export function check(w, company) {
     valid: true, email: "Jane.Doe@gmail.com", domain: "gmail.com", kind: "personal", suggestion: null,
   });
   eq("idn", w.classifyEmail("jürgen@Bücher.example").email, "jürgen@xn--bcher-kva.example");
+  // Scripts the core does not map itself (Arabic, Hebrew, Thai, Devanagari, Georgian, Vietnamese
+  // stacked accents, emoji) are mapped by the runtime's URL parser: the punycode `new URL` gives here.
+  for (const d of ["مثال.إختبار", "עברית.com", "ทดสอบ.com", "उदाहरण.भारत", "საქართველო.ge", "Tiếng-Việt.vn",
+    "😀.com", "Straße.ทดสอบ", "ميل.xn--mnchen-3ya.de", "א1.com"]) {
+    const want = new URL(`http://${d}`).hostname;
+    if (!/^[a-z0-9.-]+$/.test(want) || !want.includes("xn--")) fails.push(`idn ${d}: URL gave ${want}`);
+    const c = w.classifyEmail(`Ana@${d}`);
+    eq(`idn ${d}`, [c.valid, c.email, c.domain, w.isPersonalEmail(`Ana@${d}`)], [true, `Ana@${want}`, want, false]);
+    eq(`idn ${d}, ASCII form`, w.classifyEmail(`Ana@${want}`).domain, want);
+  }
+  // Refused by the runtime's UTS 46 (U+FFFD, a joiner out of context, a bad A-label), mapped by it
+  // to a forbidden ASCII form (fullwidth punctuation), or refused by the core's own rules (hyphens,
+  // top-level domain, the Bidi rule, which Node's URL does not apply).
+  for (const d of ["a\uFFFDb.com", "a！b.com", "a！b.ทดสอบ", "ท\u200Dx.com", "xn--zz.ทดสอบ", "ab--cd.עברית", "-ab.עברית",
+    "ทดสอบ.c", "ทดสอบ.123", "ทดสอบ", "aא.com", "1א.com", "3com.עברית", "xn--a-0hc.com", "ท%41.com", "ท" + "ด".repeat(300) + ".com"])
+    eq(`invalid idn ${JSON.stringify(d).slice(0, 40)}`, w.classifyEmail(`a@${d}`), invalid);
   for (const [typo, want] of [
     ["john@gmial.com", "john@gmail.com"], ["john@hotmial.com", "john@hotmail.com"], ["john@yaho.com", "john@yahoo.com"],
     ["john@outlok.com", "john@outlook.com"], ["john@gmail.con", "john@gmail.com"], ["john@gmail.co", "john@gmail.com"],
