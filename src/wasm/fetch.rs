@@ -32,6 +32,7 @@ use web_sys::{
 };
 
 use super::js;
+use crate::client::HttpRequest;
 
 /// One HTTP attempt (see the module doc).
 pub struct FetchRequest<'a> {
@@ -42,6 +43,34 @@ pub struct FetchRequest<'a> {
     pub timeout_ms: u32,
     pub signal: Option<&'a AbortSignal>,
     pub max_response_bytes: u32,
+}
+
+impl<'a> FetchRequest<'a> {
+    /// Sends a request the core built (its headers and JSON body as they are): the one conversion
+    /// shared by the client's transport and the edge proxy's upstream call.
+    pub async fn send_http(
+        request: &HttpRequest,
+        timeout_ms: u32,
+        signal: Option<&AbortSignal>,
+        max_response_bytes: u32,
+    ) -> Result<FetchResponse, FetchError> {
+        let headers: Vec<(&str, &str)> = request
+            .headers
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        let body = request.body.as_deref().map(JsValue::from_str);
+        send(&FetchRequest {
+            method: request.method.as_str(),
+            url: &request.url,
+            headers: &headers,
+            body: body.as_ref(),
+            timeout_ms,
+            signal,
+            max_response_bytes,
+        })
+        .await
+    }
 }
 
 /// A response whose body has been read in full (within the cap).

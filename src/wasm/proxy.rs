@@ -18,7 +18,7 @@ use web_sys::{Headers, ReadableStreamDefaultReader, Request, Response, ResponseI
 
 use super::convert;
 use super::error::to_js;
-use super::fetch::{self, FetchError, FetchRequest, FetchResponse};
+use super::fetch::{FetchError, FetchRequest, FetchResponse};
 use super::js::{clear_timeout, console_error, is_array, set_timeout};
 use crate::client::HttpRequest;
 use crate::input::{Arg, Field};
@@ -436,23 +436,9 @@ async fn handle(state: &State, request: JsValue, env: JsValue) -> Result<Respons
     respond(Reply::relay(relayed, &key, &cors))
 }
 
-/// The proxy's one upstream call: `fetch::send` (redirects never followed, one timeout over the
+/// The proxy's one upstream call: `fetch::send` through `FetchRequest::send_http` (redirects never followed, one timeout over the
 /// exchange and the body read, the body read whole up to the relay limit), no caller signal.
 async fn upstream(request: &HttpRequest, timeout_ms: u32) -> Result<FetchResponse, FetchError> {
-    let headers: Vec<(&str, &str)> = request
-        .headers
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    let body = request.body.as_deref().map(JsValue::from_str);
-    fetch::send(&FetchRequest {
-        method: request.method.as_str(),
-        url: &request.url,
-        headers: &headers,
-        body: body.as_ref(),
-        timeout_ms,
-        signal: None,
-        max_response_bytes: u32::try_from(proxy::MAX_UPSTREAM_BYTES).unwrap_or(u32::MAX),
-    })
-    .await
+    let cap = u32::try_from(proxy::MAX_UPSTREAM_BYTES).unwrap_or(u32::MAX);
+    FetchRequest::send_http(request, timeout_ms, None, cap).await
 }

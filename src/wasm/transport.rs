@@ -1,5 +1,5 @@
 //! The core's `Transport` and `Clock` on the shell's fetch module and timers: one attempt becomes
-//! one `fetch::send`, its bytes become the `ResponseBody` documents the core decodes, and sleeps are
+//! one `FetchRequest::send_http`, its bytes become the `ResponseBody` documents the core decodes, and sleeps are
 //! setTimeouts that the caller's signal cuts short.
 
 use std::cell::RefCell;
@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use super::fetch::{self, FetchError, FetchRequest};
+use super::fetch::{FetchError, FetchRequest};
 use super::js;
 use crate::client::response::{RawResponse, ResponseBody, ResponseJson};
 use crate::client::{Clock, HttpRequest, Transport, TransportError};
@@ -103,21 +103,12 @@ impl Transport for FetchTransport {
         timeout_ms: u32,
     ) -> Result<RawResponse<JsValue>, TransportError> {
         self.cause.replace(None);
-        let headers: Vec<(&str, &str)> = request
-            .headers
-            .iter()
-            .map(|(name, value)| (*name, value.as_str()))
-            .collect();
-        let body = request.body.as_deref().map(JsValue::from_str);
-        let sent = fetch::send(&FetchRequest {
-            method: request.method.as_str(),
-            url: &request.url,
-            headers: &headers,
-            body: body.as_ref(),
+        let sent = FetchRequest::send_http(
+            request,
             timeout_ms,
-            signal: self.signal.as_ref(),
-            max_response_bytes: self.max_response_bytes,
-        })
+            self.signal.as_ref(),
+            self.max_response_bytes,
+        )
         .await;
         let response = match sent {
             Ok(r) => r,
