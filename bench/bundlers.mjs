@@ -7,9 +7,8 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import {
-  bundleSize, bunBin, devModules, indexHtml, launchChromium, makeProject, packPackage, scratchDir, serveDirectory,
+  bundleSize, bundleWithRollup, bunBin, devModules, indexHtml, launchChromium, makeProject, packPackage, scratchDir, serveDirectory,
 } from "../tests/support/pkg-project.mjs";
 
 const RUNS = Number(process.env.WAZPER_BENCH_BUNDLER_RUNS ?? 9);
@@ -44,11 +43,7 @@ const BUNDLERS = {
     return { dist: "dist", html: indexHtml("./bundle.js", { module: false }), form: "embedded" };
   },
   async rollup(app) {
-    const { rollup } = await import(pathToFileURL(path.join(devModules, "rollup/dist/es/rollup.js")).href);
-    const { nodeResolve } = await import(pathToFileURL(path.join(devModules, "@rollup/plugin-node-resolve/dist/es/index.js")).href);
-    const bundle = await rollup({ input: path.join(app, "main.js"), plugins: [nodeResolve()], onwarn() {} });
-    await bundle.write({ dir: path.join(app, "dist"), format: "es" });
-    await bundle.close();
+    await bundleWithRollup(app);
     return { dist: "dist", html: indexHtml("./main.js"), form: "embedded" };
   },
   "bun build": (app) => {

@@ -3,14 +3,10 @@
 // like a visitor would use it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import os from "node:os";
-import { createRequire } from "node:module";
+import { openChromiumPage } from "../support/chromium-page.mjs";
 import { startEmulator, repoRoot } from "../support/emulator.mjs";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(repoRoot, "node_modules/playwright-core"));
 
 const scratch = process.env.WAZPER_SCRATCH ?? path.join(repoRoot, ".scratch");
 const artifacts = path.join(scratch, "artifacts");
@@ -19,36 +15,23 @@ const USER = "ada.lovelace@acme.example"; // a new user at the seeded company do
 const WAIT = 15000;
 
 let emulator;
+let browser;
 let context;
 let page;
-let profile;
+let pageErrors;
 const consoleErrors = [];
-const pageErrors = [];
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   emulator = await startEmulator(["--sync-delay-ms", "300"]);
-  profile = mkdtempSync(path.join(process.env.TMPDIR ?? os.tmpdir(), "wazper-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 800 },
-    // A fixed zone and language, so the country pre-fill is checked, not assumed.
-    timezoneId: "Europe/Paris",
-    locale: "en-GB",
-    colorScheme: "light",
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await openChromiumPage("wazper-e2e-chromium-", { viewport: { width: 1280, height: 800 }, colorScheme: "light" });
+  ({ context, page, pageErrors } = browser);
   page.on("console", (msg) => { if (msg.type() === "error") consoleErrors.push(msg.text()); });
-  page.on("pageerror", (err) => pageErrors.push(String(err)));
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await emulator?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function api(method, pathAndQuery, body) {

@@ -4,73 +4,36 @@
 // country the emulator received.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { openChromiumPage } from "../support/chromium-page.mjs";
 import { startEmulator, repoRoot } from "../support/emulator.mjs";
+import { startWranglerDev } from "../support/wrangler.mjs";
 
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(repoRoot, "node_modules/playwright-core"));
 const scratch = process.env.WAZPER_SCRATCH ?? path.join(repoRoot, ".scratch");
 const artifacts = path.join(scratch, "artifacts");
 const WAIT = 20000;
 
-let emu, wrangler, workerUrl, context, page, profile;
-const pageErrors = [];
-
-/** `wrangler dev` in examples/worker as the README documents it, on a free port, for this emulator. */
-function startExampleWorker(emulatorUrl) {
-  wrangler = spawn(
-    path.join(repoRoot, "node_modules/.bin/wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", "0",
-      "--define", `WAZPER_BASE_URL:${JSON.stringify(emulatorUrl)}`,
-      "--define", `WAZPER_DEMO_ORIGIN:${JSON.stringify(emulatorUrl)}`,
-      "--var", "DEMO_ANONYMOUS:true"],
-    { cwd: path.join(repoRoot, "examples/worker"), detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
-  );
-  let log = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev did not start:\n${log}`)), 90_000);
-    const onData = (chunk) => {
-      log += chunk;
-      const m = log.match(/Ready on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    wrangler.stdout.setEncoding("utf8").on("data", onData);
-    wrangler.stderr.setEncoding("utf8").on("data", onData);
-    wrangler.once("exit", (code) => { clearTimeout(timer); reject(new Error(`wrangler dev exited (${code}):\n${log}`)); });
-  });
-}
+let emu, wrangler, workerUrl, browser, page, pageErrors;
 
 before(async () => {
   mkdirSync(artifacts, { recursive: true });
   emu = await startEmulator(["--sync-delay-ms", "300"]);
-  workerUrl = await startExampleWorker(emu.url);
-  profile = mkdtempSync(path.join(process.env.TMPDIR ?? os.tmpdir(), "wazper-e2e-edge-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1280, height: 900 },
-    timezoneId: "Europe/Paris",
-    locale: "en-GB",
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (err) => pageErrors.push(String(err)));
+  // examples/worker as the README documents it, for this emulator.
+  wrangler = await startWranglerDev(path.join(repoRoot, "examples/worker"), [
+    "--define", `WAZPER_BASE_URL:${JSON.stringify(emu.url)}`,
+    "--define", `WAZPER_DEMO_ORIGIN:${JSON.stringify(emu.url)}`,
+    "--var", "DEMO_ANONYMOUS:true",
+  ]);
+  workerUrl = wrangler.url;
+  browser = await openChromiumPage("wazper-e2e-edge-", { viewport: { width: 1280, height: 900 } });
+  ({ page, pageErrors } = browser);
 });
 
 after(async () => {
-  await context?.close();
-  if (wrangler && wrangler.exitCode === null) {
-    const exited = new Promise((done) => wrangler.once("exit", done));
-    process.kill(-wrangler.pid, "SIGTERM"); // its own process group: wrangler and its workerd
-    await exited;
-  }
+  await browser?.close();
+  await wrangler?.stop();
   await emu?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test("keyless through the example Worker: no country given, the page shows the one the edge filled in", async () => {

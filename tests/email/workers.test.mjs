@@ -3,14 +3,12 @@
 // miniflare. The Worker loads the full list on its first request, never at module scope.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { devModules, makeProject, packPackage, scratchDir } from "../support/pkg-project.mjs";
+import { packedProject } from "../support/pkg-project.mjs";
+import { bundleAndStartWorker } from "../support/wrangler.mjs";
 
-const scratch = scratchDir("email-workers");
-const { tarball } = packPackage(scratch);
-const app = makeProject(path.join(scratch, "app"), tarball, {
+const { scratch, app } = packedProject("email-workers", {
   files: {
     "wrangler.toml": `name = "wazper-disposable-test"
 main = "worker.js"
@@ -36,24 +34,18 @@ const dist = path.join(app, "dist");
 
 let mf;
 before(async () => {
-  execFileSync(process.execPath, [path.join(devModules, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", dist], {
-    cwd: app,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", WRANGLER_LOG_PATH: path.join(scratch, "wrangler-logs") },
+  mf = await bundleAndStartWorker({
+    app,
+    dist,
+    logDir: path.join(scratch, "wrangler-logs"),
+    miniflare: {
+      modulesRoot: dist,
+      modulesRules: [
+        { type: "CompiledWasm", include: ["**/*.wasm"] },
+        { type: "Data", include: ["**/*.bin"] },
+      ],
+    },
   });
-  const { Miniflare } = await import(path.join(devModules, "miniflare/dist/src/index.js"));
-  mf = new Miniflare({
-    host: "127.0.0.1",
-    modules: true,
-    scriptPath: path.join(dist, "worker.js"),
-    modulesRoot: dist,
-    modulesRules: [
-      { type: "CompiledWasm", include: ["**/*.wasm"] },
-      { type: "Data", include: ["**/*.bin"] },
-    ],
-    compatibilityDate: "2026-04-01",
-  });
-  await mf.ready;
 });
 after(async () => {
   await mf?.dispose();

@@ -1,15 +1,13 @@
 // A user's Bun program: the tarball in node_modules, `import ... from "wazper"`, `bun main.mjs`. Bun
 // matches "node" (unbundled: neither "module" nor "development"), so it reads the .wasm file.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { startEmulator } from "../support/emulator.mjs";
-import { bunBin, copyScenario, makeProject, packPackage, reportScenario, scratchDir } from "../support/pkg-project.mjs";
+import { emulatorForThisFile } from "../support/emulator-per-file.mjs";
+import { bunBin, copyScenario, packedProject, reportScenario } from "../support/pkg-project.mjs";
 
-const scratch = scratchDir("pkg-bun");
-const { tarball } = packPackage(scratch);
-const app = makeProject(path.join(scratch, "app"), tarball, {
+const { scratch, app } = packedProject("pkg-bun", {
   files: {
     "main.mjs": `import * as wazper from "wazper";
 import { runScenario } from "./scenario.mjs";
@@ -31,13 +29,7 @@ copyScenario(app);
 const env = { ...process.env, BUN_INSTALL_CACHE_DIR: path.join(scratch, "bun-cache"), DO_NOT_TRACK: "1" };
 const bun = (args) => execFileSync(bunBin, args, { cwd: app, env, encoding: "utf8" });
 
-let emulator;
-before(async () => {
-  emulator = await startEmulator();
-});
-after(async () => {
-  await emulator?.stop();
-});
+const emulator = emulatorForThisFile();
 
 test("bun: the Node entry, no timers, randomness or network at import", () => {
   const r = JSON.parse(bun(["guard.mjs"]));

@@ -2,16 +2,14 @@
 // it), `import ... from "wazper"`, run with the permissions the README gives: none for the helpers,
 // --allow-net for the API host only for the client. Deno matches the "deno" condition: the embedded
 // form, so no --allow-read and no Node fs module.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
-import { startEmulator } from "../support/emulator.mjs";
-import { copyScenario, denoBin, makeProject, packPackage, reportScenario, scratchDir } from "../support/pkg-project.mjs";
+import { emulatorForThisFile } from "../support/emulator-per-file.mjs";
+import { copyScenario, denoBin, packedProject, reportScenario } from "../support/pkg-project.mjs";
 
-const scratch = scratchDir("pkg-deno");
-const { tarball } = packPackage(scratch);
-const app = makeProject(path.join(scratch, "app"), tarball, {
+const { scratch, app } = packedProject("pkg-deno", {
   files: {
     "main.mjs": `import * as wazper from "wazper";
 import { runScenario } from "./scenario.mjs";
@@ -29,13 +27,7 @@ copyScenario(app);
 const env = { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1", DENO_DIR: path.join(scratch, "deno-dir") };
 const deno = (args) => spawnSync(denoBin, ["run", "--no-prompt", "--no-lock", ...args], { cwd: app, env, encoding: "utf8" });
 
-let emulator;
-before(async () => {
-  emulator = await startEmulator();
-});
-after(async () => {
-  await emulator?.stop();
-});
+const emulator = emulatorForThisFile();
 
 test("deno: the helpers run with no permission flag at all", () => {
   const r = deno(["helpers.mjs"]);

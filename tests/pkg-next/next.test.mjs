@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { startEmulator } from "../support/emulator.mjs";
 import {
-  bundleSize, copyScenario, devModules, launchChromium, makeProject, packPackage, repoRoot, reportScenario, runPage, scratchDir, WASM_BASE64_MAGIC,
+  bundleSize, copyScenario, devModules, launchChromium, makeProject, packPackage, readJsonAnswer, repoRoot, reportScenario, runPage, scratchDir, WASM_BASE64_MAGIC,
 } from "../support/pkg-project.mjs";
 
 const scratch = scratchDir("pkg-next");
@@ -131,14 +131,7 @@ test("next start: the client component in Chromium: helpers and one API call", a
 
 test("next start: the route handler: helpers and one API call", async (t) => {
   const res = await fetch(`${origin}/api/check?api=${encodeURIComponent(emulator.url)}`);
-  const text = await res.text();
-  let result;
-  try {
-    result = JSON.parse(text);
-  } catch {
-    throw new Error(`the route answered ${res.status}: ${text.slice(0, 2000)}`);
-  }
-  await reportScenario(t, result);
+  await reportScenario(t, await readJsonAnswer(res, "the route"));
   assert.ok(existsSync(path.join(app, ".next/server")), "a server build");
 });
 

@@ -2,15 +2,13 @@
 // `wrangler deploy` does it, then run in workerd (miniflare) against the emulator.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmulator } from "../support/emulator.mjs";
-import { copyScenario, devModules, makeProject, packPackage, reportScenario, scratchDir } from "../support/pkg-project.mjs";
+import { copyScenario, packedProject, readJsonAnswer, reportScenario } from "../support/pkg-project.mjs";
+import { bundleAndStartWorker } from "../support/wrangler.mjs";
 
-const scratch = scratchDir("pkg-workers");
-const { tarball } = packPackage(scratch);
-const app = makeProject(path.join(scratch, "app"), tarball, {
+const { scratch, app } = packedProject("pkg-workers", {
   files: {
     // No nodejs_compat: the package must not need it.
     "wrangler.toml": `name = "wazper-pkg-test"
@@ -47,25 +45,12 @@ let emulator, mf;
 before(async () => {
   emulator = await startEmulator();
   writeFileSync(path.join(app, "worker.js"), workerSource(emulator.url));
-  execFileSync(
-    process.execPath,
-    [path.join(devModules, "wrangler/bin/wrangler.js"), "deploy", "--dry-run", "--outdir", dist],
-    {
-      cwd: app,
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", WRANGLER_LOG_PATH: path.join(scratch, "wrangler-logs") },
-    },
-  );
-  const { Miniflare } = await import(path.join(devModules, "miniflare/dist/src/index.js"));
-  mf = new Miniflare({
-    host: "127.0.0.1",
-    modules: true,
-    scriptPath: path.join(dist, "worker.js"),
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-    compatibilityDate: "2026-04-01",
-    bindings: { WAZPER_API_KEY: "demo_key" },
+  mf = await bundleAndStartWorker({
+    app,
+    dist,
+    logDir: path.join(scratch, "wrangler-logs"),
+    miniflare: { bindings: { WAZPER_API_KEY: "demo_key" } },
   });
-  await mf.ready;
 });
 after(async () => {
   await mf?.dispose();
@@ -84,14 +69,7 @@ test("wrangler picked the workerd entry and kept the .wasm as a module", () => {
 
 test("in workerd: helpers and endpoints against the emulator", async (t) => {
   const res = await mf.dispatchFetch(`http://worker.test/?api=${encodeURIComponent(emulator.url)}`);
-  const text = await res.text();
-  let result;
-  try {
-    result = JSON.parse(text);
-  } catch {
-    throw new Error(`the worker answered ${res.status}: ${text.slice(0, 2000)}`);
-  }
-  await reportScenario(t, result);
+  await reportScenario(t, await readJsonAnswer(res, "the worker"));
 });
 
 test("in workerd: createWazperProxy at module scope forwards with the key from the binding", async () => {

@@ -1,40 +1,21 @@
 // examples/worker runs as documented: `wrangler dev` on loopback, forwarding to the emulator.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { startEmulator, repoRoot } from "../support/emulator.mjs";
+import { startWranglerDev } from "../support/wrangler.mjs";
 
 let emu, wrangler, url;
 const exampleDir = path.join(repoRoot, "examples/worker");
 
 before(async () => {
   emu = await startEmulator();
-  wrangler = spawn(
-    path.join(repoRoot, "node_modules/.bin/wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", "0", "--define", `WAZPER_BASE_URL:${JSON.stringify(emu.url)}`],
-    { cwd: exampleDir, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } },
-  );
-  let log = "";
-  url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev did not start:\n${log}`)), 90_000);
-    const onData = (chunk) => {
-      log += chunk;
-      const m = log.match(/Ready on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
-    };
-    wrangler.stdout.setEncoding("utf8").on("data", onData);
-    wrangler.stderr.setEncoding("utf8").on("data", onData);
-    wrangler.once("exit", (code) => { clearTimeout(timer); reject(new Error(`wrangler dev exited (${code}):\n${log}`)); });
-  });
+  wrangler = await startWranglerDev(exampleDir, ["--define", `WAZPER_BASE_URL:${JSON.stringify(emu.url)}`]);
+  url = wrangler.url;
 });
 
 after(async () => {
-  if (wrangler && wrangler.exitCode === null) {
-    const exited = new Promise((done) => wrangler.once("exit", done));
-    process.kill(-wrangler.pid, "SIGTERM"); // its own process group: wrangler and its workerd
-    await exited;
-  }
+  await wrangler?.stop();
   await emu?.stop();
 });
 

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { repoRoot, startEmulator } from "./emulator.mjs";
 
@@ -61,6 +62,17 @@ export function makeProject(dir, tarball, { files = {}, link = [], packageJson =
     writeFileSync(file, content);
   }
   return dir;
+}
+
+/**
+ * A user's project for one suite: a fresh scratch dir `name`, the package packed into it, and
+ * makeProject(scratch/app, tarball, options). Returns { scratch, tarball, app }.
+ */
+export function packedProject(name, options) {
+  const scratch = scratchDir(name);
+  const { tarball } = packPackage(scratch);
+  const app = makeProject(path.join(scratch, "app"), tarball, options);
+  return { scratch, tarball, app };
 }
 
 /** Copies tests/support/scenario.mjs into a project so its bundler or page can load it. */
@@ -151,6 +163,16 @@ export async function runPage(browser, url, { timeoutMs = 60000 } = {}) {
   }
 }
 
+/** A response's body as JSON; if it is not JSON, an error naming `who`, the status and the body's start. */
+export async function readJsonAnswer(res, who) {
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${who} answered ${res.status}: ${text.slice(0, 2000)}`);
+  }
+}
+
 /** Set WAZPER_ALLOW_MISSING_EXPORTS=1 while the wasm is still growing: absent exports are skipped. */
 export const allowMissing = process.env.WAZPER_ALLOW_MISSING_EXPORTS === "1";
 
@@ -228,9 +250,7 @@ export const WASM_BASE64_MAGIC = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0]).toStri
  * `files` adds or replaces project files (main.js is the scenario entry, index.html the page).
  */
 export function bundlerRow({ row, form, build, files = {}, page = "index.html" }) {
-  const scratch = scratchDir(`pkg-${row}`);
-  const { tarball } = packPackage(scratch);
-  const app = makeProject(path.join(scratch, "app"), tarball, {
+  const { scratch, tarball, app } = packedProject(`pkg-${row}`, {
     files: { "main.js": browserMain(row), "index.html": indexHtml("./main.js"), ...files },
   });
   copyScenario(app);
@@ -266,6 +286,19 @@ export function bundlerRow({ row, form, build, files = {}, page = "index.html" }
     assert.deepEqual(problems.filter((p) => !/status of 4\d\d/.test(p)), [], "console errors or failed requests");
   });
   return { app, scratch, tarball };
+}
+
+/**
+ * Rollup with @rollup/plugin-node-resolve and nothing else (no wasm or URL plugin), as a user
+ * would: app/main.js bundled as ES modules into app/dist. Returns that directory.
+ */
+export async function bundleWithRollup(app) {
+  const { rollup } = await import(pathToFileURL(path.join(devModules, "rollup/dist/es/rollup.js")).href);
+  const { nodeResolve } = await import(pathToFileURL(path.join(devModules, "@rollup/plugin-node-resolve/dist/es/index.js")).href);
+  const bundle = await rollup({ input: path.join(app, "main.js"), plugins: [nodeResolve()], onwarn() {} });
+  await bundle.write({ dir: path.join(app, "dist"), format: "es" });
+  await bundle.close();
+  return path.join(app, "dist");
 }
 
 /** Deno and Bun, from their npm packages (root devDependencies @deno/linux-x64-glibc, @oven/bun-linux-x64). */
