@@ -397,6 +397,14 @@ const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buf
 const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
+// Inflection of names inside official forms (data/country/official-endings.tsv): every (ending,
+// replacement) pair of a line, folded like keys ("x" first, so a bare ending is never read as an abbreviation).
+const foldPart = (s) => (s === "-" ? "" : key("x" + s).slice(1));
+const endingPairs = new Set();
+for (const [, ends, adds] of tsv(DATA + "official-endings.tsv")) {
+  for (const e of ends.split(" ")) for (const r of adds.split(" ")) endingPairs.add(`${foldPart(e)}\t${foldPart(r)}`);
+}
+const endings = [...endingPairs].map((p) => p.split("\t")).filter(([e, r]) => e !== r).sort((a, b) => (a[0] + "\t" + a[1] < b[0] + "\t" + b[1] ? -1 : 1));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
 const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
@@ -478,6 +486,11 @@ ${adjectiveRows.map(([i, ws]) => `    (${i}, ${rsStr(ws)}),`).join("\n")}
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
 pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];
+
+/// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
+pub static OFFICIAL_ENDINGS: [(&str, &str); ${endings.length}] = [
+${endings.map(([e, r]) => `    (${rsStr(e)}, ${rsStr(r)}),`).join("\n")}
+];
 
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [

@@ -4,7 +4,9 @@
 //! next to them are taken out; what is left must name a country exactly, or, in Latin script, be an
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
-use super::data::{CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_WORDS, REJECT};
+use super::data::{
+    CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ENDINGS, OFFICIAL_WORDS, REJECT,
+};
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
 use super::store::{text_entry, text_seek, Hit};
@@ -162,7 +164,9 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     }
     let hit = match find(rest) {
         Some(hit) => hit,
-        None => adjective().or_else(|| inflected(rest))?,
+        None => adjective()
+            .or_else(|| declined(rest, find))
+            .or_else(|| inflected(rest))?,
     };
     Some(match hit {
         Hit::Country(i) => {
@@ -181,9 +185,36 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     })
 }
 
+/// A name in the genitive or made an adjective ("rakuska" -> "rakusko", "austrii" -> "austria",
+/// "австрийская" -> "австрия"): the endings of data/country/official-endings.tsv swapped, and the
+/// result looked up exactly (the runtime's names too). Every country reached must be the same one.
+fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
+    let mut found = None;
+    for &(end, add) in &OFFICIAL_ENDINGS {
+        let Some(stem) = rest.strip_suffix(end.as_bytes()) else {
+            continue;
+        };
+        // At least three letters of the name itself (UTF-8: count the bytes that start a char).
+        if stem.iter().filter(|&&b| b & 0xC0 != 0x80).count() < 3 {
+            continue;
+        }
+        let mut k = Key::new();
+        if k.push(stem).and_then(|()| k.push(add.as_bytes())).is_none() {
+            continue;
+        }
+        match (found, find(k.as_bytes())) {
+            (_, None | Some(Hit::Reject)) => {}
+            (None, Some(Hit::Country(c))) => found = Some(c),
+            (Some(f), Some(Hit::Country(c))) if f == c => {}
+            (Some(_), Some(Hit::Country(_))) => return None,
+        }
+    }
+    found.map(Hit::Country)
+}
+
 /// An inflected Latin-script name ("angoli" -> "angola", "afganistanu" -> "afganistan"): the longest
 /// cut of `rest` (at least 4 letters, dropping at most 3) that starts names at most one letter
-/// longer, all of one country. Refused (a reject) when another country has a name with the same
+/// longer, all of one country. No answer when another country has a name with the same
 /// first four letters: "Nigerin" (Finnish genitive of Niger) would read as Nigeria, "Ausztrál"
 /// (Hungarian: Australian) as Ausztria.
 /// The names that start with `stem`, with their values: contiguous in the sorted store.
@@ -212,14 +243,11 @@ fn inflected(rest: &[u8]) -> Option<Hit> {
         }
         let Some(v) = found else { continue };
         // The neighbourhood: any name of another country sharing the first five letters.
-        if starting(head).any(|(_, other)| other != v) {
-            return Some(Hit::Reject);
+        // No answer rather than a reject: the runtime's exact names still get their turn.
+        if v == REJECT || starting(head).any(|(_, other)| other != v) {
+            return None;
         }
-        return Some(if v == REJECT {
-            Hit::Reject
-        } else {
-            Hit::Country(v)
-        });
+        return Some(Hit::Country(v));
     }
     None
 }
@@ -279,6 +307,15 @@ mod tests {
             ("Kongo (DRK)", "CD"),
             ("Republic of Congo", "CG"),
             ("Demokratische Republik Kongo", "CD"),
+            ("Rakouská republika", "AT"),
+            ("Republika Austrii", "AT"),
+            ("Belgian kuningaskunta", "BE"),
+            ("Австрийская Республика", "AT"),
+            ("Kazah Köztársaság", "KZ"),
+            ("Ausztrál Államszövetség", "AU"),
+            ("Türkmén Köztársaság", "TM"),
+            ("Helen Cumhuriyeti", "GR"),
+            ("ประเทศไทย", "TH"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
@@ -295,8 +332,8 @@ mod tests {
             "Republic of Neverland",
             "Grand Duchy of Tuscany",
             "Nigerin tasavalta",
-            "Ausztrál Államszövetség",
-            "Türkmén Köztársaság",
+            "Teksaská republika",
+            "Bavorské království",
             "Dominikánské společenství",
         ] {
             assert_eq!(a2(input), None, "{input}");
