@@ -401,8 +401,13 @@ const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
 // replacement) pair of a line, folded like keys ("x" first, so a bare ending is never read as an abbreviation).
 const foldPart = (s) => (s === "-" ? "" : key("x" + s).slice(1));
 const endingPairs = new Set();
+const articles = new Set();
 for (const [, ends, adds] of tsv(DATA + "official-endings.tsv")) {
-  for (const e of ends.split(" ")) for (const r of adds.split(" ")) endingPairs.add(`${foldPart(e)}\t${foldPart(r)}`);
+  for (const e of ends.split(" ")) {
+    // "^x": an article fused to the front of a word (Arabic "al-"), taken off the rest before the endings.
+    if (e.startsWith("^")) articles.add(foldPart(e.slice(1)));
+    else for (const r of adds.split(" ")) endingPairs.add(`${foldPart(e)}\t${foldPart(r)}`);
+  }
 }
 const endings = [...endingPairs].map((p) => p.split("\t")).filter(([e, r]) => e !== r).sort((a, b) => (a[0] + "\t" + a[1] < b[0] + "\t" + b[1] ? -1 : 1));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
@@ -491,6 +496,9 @@ pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr
 pub static OFFICIAL_ENDINGS: [(&str, &str); ${endings.length}] = [
 ${endings.map(([e, r]) => `    (${rsStr(e)}, ${rsStr(r)}),`).join("\n")}
 ];
+
+/// Articles fused to the front of a name (data/country/official-endings.tsv, "^"), as keys.
+pub static OFFICIAL_ARTICLES: [&str; ${articles.size}] = [${[...articles].sort().map(rsStr).join(", ")}];
 
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [

@@ -1566,17 +1566,17 @@ pub static RUNTIME_LOCALES: &str = "Adlm ff-Adlm;Arab apc ar az-Arab bal bal-Ara
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
 /// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
 pub static OFFICIAL_WORDS: [&str; 5] = [
-    "abode adalari adasi administrativa administrative ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago autonome autonomni autonomo autonomous bailia bailiado bailiwick bailliage baliato baliwat birlesik birligi bolivarian bolivariana bolivarienne bolivarische bolivarischen bondsrepubliek bund bundesrepublik bundesstaat buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement department departmentti dependency dipartimento dominion ducado ducat ducato duche duchy dukaligi eastern egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federativa federative federativna federativne federativni federazione foderacio foderale foderation foderative foderativen foderatsioon foogtkond forbundsrepubliken forbundsrepublikken fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gemeinschaft gemenebest gran grand granducato grao groothertogdom grossherzogtum hachemita hachemite hascemita hashemite hercegseg herzogtum ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole iszlam kansainyhteiso kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativna kooperativni kozosseg koztarsasag kraljevina kralligi kralovstvi kralovstvo krolestwo ksiestwo kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad marele mnohonarodnostni monikansainen multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg niepodlegle oarna oen oerne on operative oriental orientale ostrov ostrovy osuustoiminnallinen overseas paese pais paljurahvuseline pays peace plurinacional plurinational plurinationaler plurinazionale prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao region regione regno reino repubblica republic republica republiek republik republika republiken republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saaret saari samvaldet savez savezna savezne sfederowane soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socjalistyczna sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale spojene spolecenstvi spolkova spolocenstvo storhertigdomet storhertugdommet sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorium territoire territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu uhendus ujedinjeno unabhangige unabhangigen unia uniao unidos unie unio union unione united vabariik valaliitto velika velkovevodstvi velkovojvodstvo vogtei vojvodina vorstendom vurstiriik wielkie wielonarodowe wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zjednoczone zvaz zwiazek αρχιπελαγοσ νησια νησοι арабская архипелаг архіпелаг великое владение герцогство емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное многонациональное объединенные остров острова острови острів республика республики республіка содружество соединенное соединенные социалистическая соціалістична союз співдружність султанат территория федеративна федеративная федерация федерація эмират ісламська איי ארכיפלג اتحاد ارخبيل اسلامی اشتراکی الاتحاد الاسلامية الاشتراكية الجمهورية العربية المملكة امارة جزر جزيرة جمهورية جمهوری جمہوری جمہوریہ سلطنة سوسیالیستی شاهزادهنشین فدرال مملكة مملکت وفاقی پادشاهی द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 술탄국 연방 왕국 이슬람 제도 토후국",
-    "a and d da das de degli dei del dell della delle dello der des di die do dos du el het il l la las le les lo los of s van von",
-    "allam allamok devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat stany stat state staten states stato statul staty valtio государство держава штаты دولة دولت ریاست",
-    "folkerepublikken folkrepubliken halk kansantasavalta lidova ludova ludowa narodna nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная الشعبية خلق عوامی 人民 인민",
-    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rdc rdk λδκ демократическая демократична дрк الديمقراطية دموکراتیک 民主 민주",
+    "abode adalari adasi administracyjny administrativa administrative administrativna ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago autonome autonomni autonomo autonomous bailia bailiado bailiwick bailliage baliato baliwat bejlivik birlesik birligi bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik bundesstaat buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departman department departmentti dependency dipartimento dominion ducado ducat ducato duche duchy dukaligi eastern egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federativa federative federativna federativne federativni federazione foderacio foderale foderation foderative foderativen foderatsioon foogtkond forbundsrepubliken forbundsrepublikken fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gemeinschaft gemenebest gran grand granducato grao groothertogdom grossherzogtum hachemita hachemite hascemita hasemitska hashemite hasimovske haszymidzkie hercegseg herzogtum ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam kansainyhteiso kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativna kooperativni kozosseg koztarsasag kraljevina kralligi kralovstvi kralovstvo krolestwo ksiestwo kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad marele mnohonarodnostni monikansainen multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oblast odjel oen oerne on operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas paese pais paljurahvuseline pays peace plurinacional plurinational plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao region regione regno reino repubblica republic republica republiek republik republika republiken republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saaret saari samostalne samvaldet savez savezna savezne sfederowane soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socjalistyczna sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi uhendus ujedinjeno unabhangige unabhangigen unia uniao unidos unie unija unio union unione united upravnog vabariik valaliitto velika velkovevodstvi velkovojvodstvo visenacionalna vogtei vojvodina vorstendom vurstiriik vychodna wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zjednoczona zjednoczone zjednotena zvaz zvazova zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبيل اسلامی اشتراکی اقليم الاتحاد الاتحادي الاتحادية الادارية الاسلامية الاشتراكية التعاونية الجمهورية العربية الفدرالية الفيدرالية المملكة امارة تعاونی جزایر جزر جزيرة جزیره جمهورية جمهوری جمہوری جمہوریہ دوقية دوکنشین سلطنة سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو كومنولث كومونولث مستقل مملكة مملکت منطقة همسود وفاقی پادشاهی کنفدراسیون द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 섬 술탄국 연방 왕국 이슬람 제도 토후국",
+    "a and d da das de degli dei del dell della delle dello der des di die do dos du el het i il l la las le les lo los od of s van von и",
+    "allam allamok devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat stany stat state staten states stato statul staty valtio государство держава држава штаты ایالات دولة دولت ریاست",
+    "folkerepublikken folkrepubliken halk kansantasavalta lidova ludova ludovodemokraticka ludowa ludowo narodna narodne nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная الشعبية خلق عوامی 人民 인민",
+    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rdc rdk λδκ демократическая демократична дрк الديمقراطية الديموقراطية دموکراتیک 民主 민주",
 ];
 
 /// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
 /// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
 pub static OFFICIAL_AFFIXES: [&str; 5] = [
-    "ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 술탄국 연방 왕국 이슬람 제도 토후국",
+    "ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 섬 술탄국 연방 왕국 이슬람 제도 토후국",
     "",
     "",
     "人民 인민",
@@ -1627,7 +1627,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1635,15 +1635,20 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("", "sztan"),
     ("a", "ia"),
     ("a", "ium"),
+    ("anska", ""),
     ("anska", "a"),
     ("anska", "ana"),
     ("anske", "a"),
     ("anski", "a"),
     ("anski", "ana"),
+    ("anskie", ""),
+    ("anskie", "a"),
+    ("anskie", "o"),
     ("ansky", "a"),
     ("cka", "cko"),
     ("cka", "e"),
     ("cka", "ka"),
+    ("cka", "kistan"),
     ("cka", "ko"),
     ("cke", "cko"),
     ("cke", "e"),
@@ -1660,9 +1665,15 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("i", "a"),
     ("i", "maa"),
     ("ii", "ia"),
+    ("ijska", "ia"),
+    ("ijska", "o"),
+    ("ijskie", "ia"),
+    ("ijskie", "o"),
+    ("jska", ""),
     ("jska", "a"),
     ("jska", "ia"),
     ("jska", "ie"),
+    ("jske", ""),
     ("jske", "a"),
     ("jske", "ia"),
     ("jske", "ie"),
@@ -1673,6 +1684,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("jsky", "ie"),
     ("ksen", "s"),
     ("n", ""),
+    ("ow", "y"),
     ("ska", ""),
     ("ska", "a"),
     ("ska", "e"),
@@ -1682,6 +1694,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("ska", "istan"),
     ("ska", "o"),
     ("ska", "sko"),
+    ("ska", "stan"),
     ("ske", ""),
     ("ske", "a"),
     ("ske", "e"),
@@ -1724,7 +1737,14 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("sky", "istan"),
     ("sky", "o"),
     ("sky", "sko"),
+    ("u", ""),
     ("y", "a"),
+    ("yjska", ""),
+    ("yjska", "ia"),
+    ("yjska", "ja"),
+    ("yjskie", ""),
+    ("yjskie", "ia"),
+    ("yjskie", "ja"),
     ("а", ""),
     ("и", "а"),
     ("и", "я"),
@@ -1740,9 +1760,13 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("ская", ""),
     ("ская", "а"),
     ("ская", "ия"),
+    ("ские", ""),
+    ("ские", "ы"),
     ("скии", ""),
     ("скии", "а"),
     ("скии", "ия"),
+    ("ских", ""),
+    ("ских", "ы"),
     ("ское", ""),
     ("ское", "а"),
     ("ское", "ия"),
@@ -1763,7 +1787,16 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 135] = [
     ("і", "а"),
     ("і", "я"),
     ("іі", "ія"),
+    ("ي", ""),
+    ("ي", "ا"),
+    ("ي", "ستان"),
+    ("ية", ""),
+    ("ية", "ا"),
+    ("ية", "ستان"),
 ];
+
+/// Articles fused to the front of a name (data/country/official-endings.tsv, "^"), as keys.
+pub static OFFICIAL_ARTICLES: [&str; 1] = ["ال"];
 
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); 14] = [

@@ -5,7 +5,8 @@
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
 use super::data::{
-    CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ENDINGS, OFFICIAL_WORDS, REJECT,
+    CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES, OFFICIAL_ENDINGS,
+    OFFICIAL_WORDS, REJECT,
 };
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
@@ -186,11 +187,22 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
 }
 
 /// A name in the genitive or made an adjective ("rakuska" -> "rakusko", "austrii" -> "austria",
-/// "австрийская" -> "австрия"): the endings of data/country/official-endings.tsv swapped, and the
+/// "австрийская" -> "австрия", "الفرنسية" -> "فرنسا"): the endings of data/country/official-endings.tsv
+/// swapped (on the rest, and on the rest without a fused article), and the
 /// result looked up exactly (the runtime's names too). Every country reached must be the same one.
 fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
     let mut found = None;
-    for &(end, add) in &OFFICIAL_ENDINGS {
+    let bare = OFFICIAL_ARTICLES
+        .iter()
+        .find_map(|a| rest.strip_prefix(a.as_bytes()));
+    let cuts = OFFICIAL_ENDINGS
+        .iter()
+        .map(move |&(end, add)| (rest, end, add))
+        .chain(bare.into_iter().flat_map(|bare| {
+            core::iter::once((bare, "", ""))
+                .chain(OFFICIAL_ENDINGS.iter().map(move |&(e, a)| (bare, e, a)))
+        }));
+    for (rest, end, add) in cuts {
         let Some(stem) = rest.strip_suffix(end.as_bytes()) else {
             continue;
         };
