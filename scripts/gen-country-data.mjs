@@ -346,11 +346,14 @@ const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
 const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
 const officialWords = new Map();
+// Latin-script place words of 4+ letters: also taken off the end of a compound ("Chagosöarna").
+const placeSuffixes = new Set();
 for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
   if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
   for (const w of ws.split(" ")) {
     const k = key(w);
     if (!k) continue;
+    if (cls === "place" && /^[a-z]{4,}$/.test(k)) placeSuffixes.add(k);
     const prev = officialWords.get(k);
     // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
     const rank = (c) => [3, 4, 2, 0, 1][c];
@@ -478,6 +481,10 @@ ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k =
 pub static OFFICIAL_AFFIXES: [&str; 5] = [
 ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
+
+/// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
+/// the end of a compound word ("chagosoarna", "falklandinseln").
+pub static PLACE_SUFFIXES: [&str; ${placeSuffixes.size}] = [${[...placeSuffixes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(rsStr).join(", ")}];
 
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.

@@ -85,10 +85,10 @@ fn report(name: &str, tallies: &BTreeMap<String, Tally>) -> (usize, usize, usize
 #[test]
 fn cldr_accuracy() {
     let (total, right, wrong) = report("cldr", &score("cldr.tsv", true));
-    // Regression floor (measured 81.9% with the shipped tables alone; 98.1% in the package, with the
+    // Regression floor (measured 82.3% with the shipped tables alone; 98.4% in the package, with the
     // runtime's names): wrong answers are CLDR short forms that are other countries' codes ("RU"
     // for Reino Unido).
-    assert!(right * 1000 >= total * 815, "CLDR accuracy below 81.5%");
+    assert!(right * 1000 >= total * 820, "CLDR accuracy below 82%");
     assert!(wrong * 1000 <= total * 3, "over 0.3% wrong on CLDR");
 }
 

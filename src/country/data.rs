@@ -1566,9 +1566,9 @@ pub static RUNTIME_LOCALES: &str = "Adlm ff-Adlm;Arab apc ar az-Arab bal bal-Ara
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
 /// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
 pub static OFFICIAL_WORDS: [&str; 5] = [
-    "abode adalari adasi administracyjny administrativa administrative administrativna ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago autonome autonomni autonomo autonomous bailia bailiado bailiwick bailliage baliato baliwat bejlivik birlesik birligi bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik bundesstaat buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departman department departmentti dependency dipartimento dominion ducado ducat ducato duche duchy dukaligi eastern egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federativa federative federativna federativne federativni federazione foderacio foderale foderation foderative foderativen foderatsioon foogtkond forbundsrepubliken forbundsrepublikken fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gemeinschaft gemenebest gran grand granducato grao groothertogdom grossherzogtum hachemita hachemite hascemita hasemitska hashemite hasimovske haszymidzkie hercegseg herzogtum ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam kansainyhteiso kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativna kooperativni kozosseg koztarsasag kraljevina kralligi kralovstvi kralovstvo krolestwo ksiestwo kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad marele mnohonarodnostni monikansainen multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oblast odjel oen oerne on operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas paese pais paljurahvuseline pays peace plurinacional plurinational plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao region regione regno reino repubblica republic republica republiek republik republika republiken republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saaret saari samostalne samvaldet savez savezna savezne sfederowane soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socjalistyczna sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi uhendus ujedinjeno unabhangige unabhangigen unia uniao unidos unie unija unio union unione united upravnog vabariik valaliitto velika velkovevodstvi velkovojvodstvo visenacionalna vogtei vojvodina vorstendom vurstiriik vychodna wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zjednoczona zjednoczone zjednotena zvaz zvazova zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبيل اسلامی اشتراکی اقليم الاتحاد الاتحادي الاتحادية الادارية الاسلامية الاشتراكية التعاونية الجمهورية العربية الفدرالية الفيدرالية المملكة امارة تعاونی جزایر جزر جزيرة جزیره جمهورية جمهوری جمہوری جمہوریہ دوقية دوکنشین سلطنة سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو كومنولث كومونولث مستقل مملكة مملکت منطقة همسود وفاقی پادشاهی کنفدراسیون द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 섬 술탄국 연방 왕국 이슬람 제도 토후국",
-    "a and d da das de degli dei del dell della delle dello der des di die do dos du el het i il l la las le les lo los od of s van von и",
-    "allam allamok devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat stany stat state staten states stato statul staty valtio государство держава држава штаты ایالات دولة دولت ریاست",
+    "abode adalari adasi administracyjny administrativa administrative administrativna ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago autonome autonomni autonomo autonomous bailia bailiado bailiwick bailliage baliato baliwat bejlivik birlesik birligi bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departman department departmentti dependency dipartimento dominion ducado ducat ducato duche duchy dukaligi eastern egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federativa federative federativna federativne federativni federazione foderacio foderale foderation foderative foderativen foderatsioon foogtkond forbundsrepubliken forbundsrepublikken fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gemeinschaft gemenebest gran grand granducato grao groothertogdom grossherzogtum hachemita hachemite hascemita hasemitska hashemite hasimovske haszymidzkie hercegseg herzogtum ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam kansainyhteiso kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativna kooperativni kozosseg koztarsasag kraljevina kralligi kralovstvi kralovstvo krolestwo ksiestwo kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad marele mnohonarodnostni monikansainen multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oblast odjel oen oerne on operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas oya oyene paese pais paljurahvuseline pays peace plurinacional plurinational plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao region regione regno reino repubblica republic republica republiek republik republika republiken republikk republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saar saared saaret saari samostalne samvaldet savez savezna savezne sfederowane soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socjalistyczna sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi uhendus ujedinjeno unabhangige unabhangigen unia uniao unidos unie unija unio union unione united upravnog vabariik valaliitto velika velkovevodstvi velkovojvodstvo visenacionalna vogtei vojvodina vorstendom vurstiriik vychodna wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zjednoczona zjednoczone zjednotena zvaz zvazova zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبيل اسلامی اشتراکی اقليم الاتحاد الاتحادي الاتحادية الادارية الاسلامية الاشتراكية التعاونية الجمهورية العربية الفدرالية الفيدرالية المملكة امارة تعاونی جزایر جزر جزيرة جزیره جمهورية جمهوری جمہوری جمہوریہ دوقية دوکنشین سلطنة سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو كومنولث كومونولث مستقل مملكة مملکت منطقة همسود وفاقی پادشاهی کنفدراسیون द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合衆国 大公国 岛 島 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联邦 聯邦 苏丹国 諸島 連合 連邦 酋长国 首長国 공국 공화국 군도 대공국 사회주의 섬 술탄국 연방 왕국 이슬람 제도 토후국",
+    "a and d da das de degli dei del dell della delle dello den der des det di die do dos du el het i il l la las le les lo los od of s van von и",
+    "allam allamok bundesstaat devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat stany stat state staten states stato statul staty valtio государство держава држава штаты ایالات دولة دولت ریاست",
     "folkerepublikken folkrepubliken halk kansantasavalta lidova ludova ludovodemokraticka ludowa ludowo narodna narodne nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная الشعبية خلق عوامی 人民 인민",
     "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rdc rdk λδκ демократическая демократична дрк الديمقراطية الديموقراطية دموکراتیک 民主 민주",
 ];
@@ -1581,6 +1581,61 @@ pub static OFFICIAL_AFFIXES: [&str; 5] = [
     "",
     "人民 인민",
     "民主 민주",
+];
+
+/// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
+/// the end of a compound word ("chagosoarna", "falklandinseln").
+pub static PLACE_SUFFIXES: [&str; 50] = [
+    "szigetcsoport",
+    "archipielago",
+    "takimadalari",
+    "archipelago",
+    "arhipelagul",
+    "arquipelago",
+    "archipelag",
+    "arcipelago",
+    "souostrovi",
+    "suostrovie",
+    "kepulauan",
+    "archipel",
+    "eilanden",
+    "insulele",
+    "szigetek",
+    "adalari",
+    "islands",
+    "ostrovy",
+    "eiland",
+    "inseln",
+    "insula",
+    "island",
+    "ostrov",
+    "ostrva",
+    "ostrvo",
+    "otocje",
+    "saared",
+    "saaret",
+    "sziget",
+    "adasi",
+    "ilhas",
+    "insel",
+    "islas",
+    "isles",
+    "isola",
+    "isole",
+    "oarna",
+    "oerne",
+    "otoci",
+    "oyene",
+    "pulau",
+    "saari",
+    "wyspa",
+    "wyspy",
+    "iles",
+    "ilha",
+    "isla",
+    "otok",
+    "quan",
+    "saar",
 ];
 
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
@@ -1627,7 +1682,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 171] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1645,6 +1700,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("anskie", "a"),
     ("anskie", "o"),
     ("ansky", "a"),
+    ("cka", "cja"),
     ("cka", "cko"),
     ("cka", "e"),
     ("cka", "ka"),
@@ -1669,6 +1725,8 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("ijska", "o"),
     ("ijskie", "ia"),
     ("ijskie", "o"),
+    ("iske", "ia"),
+    ("iske", "iet"),
     ("jska", ""),
     ("jska", "a"),
     ("jska", "ia"),
@@ -1687,6 +1745,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("ow", "y"),
     ("ska", ""),
     ("ska", "a"),
+    ("ska", "chy"),
     ("ska", "e"),
     ("ska", "ia"),
     ("ska", "ie"),
@@ -1775,6 +1834,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("скои", "ия"),
     ("ська", ""),
     ("ська", "а"),
+    ("ська", "хія"),
     ("ська", "ія"),
     ("ське", ""),
     ("ське", "а"),
@@ -1782,6 +1842,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 165] = [
     ("ськии", ""),
     ("ськии", "а"),
     ("ськии", "ія"),
+    ("шская", "хия"),
     ("ы", "а"),
     ("ы", "я"),
     ("і", "а"),
