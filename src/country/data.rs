@@ -1566,11 +1566,11 @@ pub static RUNTIME_LOCALES: &str = "Adlm ff-Adlm;Arab apc ar az-Arab bal bal-Ara
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
 /// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
 pub static OFFICIAL_WORDS: [&str; 5] = [
-    "abode adalari adasi administracyjny administratieve administrativa administrative administrativna afdeling ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabrepubliken arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago asociado autonome autonomni autonomo autonomous bailia bailiado bailiwick bailliage baliato baliwat baljuwschap bejlivik birlesik birligi bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederatie confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departementsomradet departman department departmentti dependency dipartimento dominion ducado ducat ducato duche duchy dukaligi eastern edsforbundet egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federationen federativa federative federativna federativne federativni federazione foderacio foderale foderation foderative foderativen foderatsioon foderierte foogtkond forbundsrepubliken forbundsrepublikken forenade forvaltningsomradet freistaat fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gebietskorperschaft gemeenschap gemeinschaft gemenebest gran grand granducato grao grondgebied groothertogdom grossherzogtum hachemita hachemite hascemita haschemitisches hasemitska hashemite hasimovske haszymidzkie hercegseg herzogtum ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam kansainyhteiso kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativa kooperative kooperativna kooperativni kozosseg koztarsasag kraljevina kralligi kralovstvi kralovstvo krolestwo ksiestwo kungadomet kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad mangnationella marele mnohonarodnostni monikansainen multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oberoende oblast odjel oen oerne on onafhankelijke oosterse operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas oya oyene paese pais paljurahvuseline pays peace plurinacional plurinational plurinationale plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao regio region regione regno reino repubblica republic republica republiek republik republika republiken republikk republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saar saared saaret saari samostalne samvaldet savez savezna savezne serene serenisima sfederowane sjalvstandiga soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socjalistyczna soevereine sonderverwaltungsregion sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo statsforbundet storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi uhendus ujedinjeno unabhangige unabhangigen unabhangiger unia uniao unida unidos unie unija unio union unione unionen united upravnog vabariik valaliitto velika velkovevodstvi velkovojvodstvo vereinigte vereinigtes visenacionalna vogtei vojvodina vorstendom vurstiriik vychodna wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zjednoczona zjednoczone zjednotena zvaz zvazova zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبيل اسلامی اشتراکی اقليم الاتحاد الاتحادي الاتحادية الادارية الاسلامية الاشتراكية التعاونية الجمهورية العربية الفدرالية الفيدرالية المملكة امارة تعاونی جزایر جزر جزيرة جزیره جمهورية جمهوری جمہوری جمہوریہ دوقية دوکنشین سلطنة سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو كومنولث كومونولث مستقل مملكة مملکت منطقة همسود وفاقی پادشاهی کنفدراسیون द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合众国 合衆国 国 國 大公国 岛 島 特別行政区 特別行政區 特别行政区 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联盟 联邦 聯邦 苏丹国 諸島 連合 連合王国 連邦 酋长国 集体 首長国 공국 공화국 국 군도 다민족국 대공국 사회주의 섬 술탄국 연방 연합 왕국 이슬람 제도 토후국 특별행정구 합중국 협동",
+    "abode adalari adasi administracyjny administratieve administrativa administrative administrativna administrativni afdeling ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabrepubliken arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago asociado autonome autonomni autonomo autonomous bagimsiz bailia bailiado bailiwick bailliage baliato baliwat baljuwschap bejlivik birlesik birligi bolgesi bolivarci bolivari bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederatie confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departementsomradet departman department departmentti dependency dipartimento dogu dominion ducado ducat ducato duche duchy dukaligi eastern edsforbundet egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg erityishallintoalue especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federationen federativa federative federativna federativne federativni federazione federes foderacio foderale foderation foderative foderativen foderatsioon foderierte foogtkond forbundsrepubliken forbundsrepublikken forenade forvaltningsomradet freistaat fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gebietskorperschaft gemeenschap gemeinschaft gemenebest gran grand granducato grao grondgebied groothertogdom grossherzogtum hachemita hachemite hascemita haschemitisches hasemitska hasemitske hashemite hasimovske haszymidzkie hercegseg herzogtum idari ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele iseseisvusriik isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam itainen itsenainen kansainyhteiso kaupunkivaltio keleti kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativa kooperative kooperativna kooperativni kozosseg koztarsasag koztarsasaga kraljevina kraljevine kralligi kralovstvi kralovstvo krolestwo ksiestwo kungadomet kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad mangnationella marele milletler mnohonarodnostni monikansainen muhafizligi multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oberoende oblast odjel oen oerne on onafhankelijke oosterse operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas oya oyene ozel paese pais paljurahvuseline pays peace plurinacional plurinational plurinationale plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao regio region regione regno reino repubblica republic republica republiek republik republika republike republiken republikk republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saar saared saaret saari saarten samostalne samvaldet savez savezna savezne seesteinen sehir serene serenisima serenissima sfederowane sjalvstandiga sjedinjene sjednocena soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socijalisticke socjalistyczna soevereine sonderverwaltungsregion sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo spravni statsforbundet storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territoriaaluhendus territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi topraklari uhendkuningriik uhendus ujedinjeno unabhangige unabhangigen unabhangiger unia uniao unida unidos unie unija unije unio union unione unionen unita united upravnog vabariik valaliitto velika veliko velkovevodstvi velkovojvodstvo vereinigte vereinigtes visenacionalna vogtei vojvodina vojvodstvo vorstendom vurstiriik vychodna vychodni wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zeme zjednoczona zjednoczone zjednotena zvaz zvazova zvlastni zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبيل اسلامی اشتراکی اقليم الاتحاد الاتحادي الاتحادية الادارية الاسلامية الاشتراكية التعاونية الجمهورية العربية الفدرالية الفيدرالية المملكة امارة تعاونی جزایر جزر جزيرة جزیره جمهورية جمهوری جمہوری جمہوریہ دوقية دوکنشین سلطنة سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو كومنولث كومونولث مستقل مملكة مملکت منطقة همسود وفاقی پادشاهی کنفدراسیون द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ イスラム 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合众国 合衆国 国 國 大公国 岛 島 特別行政区 特別行政區 特别行政区 王国 王國 社会主义 社会主義 社會主義 群岛 群島 联盟 联邦 聯邦 苏丹国 諸島 連合 連合王国 連邦 酋长国 集体 首長国 공국 공화국 국 군도 다민족국 대공국 사회주의 섬 술탄국 연방 연합 왕국 이슬람 제도 토후국 특별행정구 합중국 협동",
     "a and d da das de degli dei del dell della delle dello den der des det di die do dos du el het i il l la las le les lo los od of s van von и",
-    "allam allamok bundesstaat devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat staaten stany stat state staten stater states stato statul staty valtio государство держава држава штаты ایالات دولة دولت ریاست",
-    "folkerepublikken folkrepubliken halk kansantasavalta lidova ludova ludovodemokraticka ludowa ludowo narodna narodne nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная الشعبية خلق عوامی 人民 인민",
-    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rdc rdk λδκ демократическая демократична дрк الديمقراطية الديموقراطية دموکراتیک 民主 민주",
+    "allam allamok bundesstaat devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat staaten stany stat state staten stater states stato statul staty uhendriigid valtio yhdysvallat государство держава држава штаты ایالات دولة دولت ریاست",
+    "folkerepublikken folkrepubliken halk kansantasavalta lidova lidove ludova ludovodemokraticka ludowa ludowo narodna narodne nepi nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная народно الشعبية خلق عوامی 人民 인민",
+    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rahvademokraatlik rdc rdk λδκ демократическая демократична дрк الديمقراطية الديموقراطية دموکراتیک 民主 민주",
 ];
 
 /// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
@@ -1585,7 +1585,7 @@ pub static OFFICIAL_AFFIXES: [&str; 5] = [
 
 /// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
 /// the end of a compound word ("chagosoarna", "falklandinseln").
-pub static PLACE_SUFFIXES: [&str; 50] = [
+pub static PLACE_SUFFIXES: [&str; 51] = [
     "szigetcsoport",
     "archipielago",
     "takimadalari",
@@ -1604,6 +1604,7 @@ pub static PLACE_SUFFIXES: [&str; 50] = [
     "adalari",
     "islands",
     "ostrovy",
+    "saarten",
     "eiland",
     "inseln",
     "insula",
@@ -1644,9 +1645,10 @@ pub static CONGO_WORDS: &str = "congo kongo kongoi kongon κονγκο конг�
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
 /// space-separated adjectives).
-pub static OFFICIAL_ADJECTIVES: [(u8, &str); 15] = [
+pub static OFFICIAL_ADJECTIVES: [(u8, &str); 16] = [
     (9, "argentina argentine argentinische argentinska argentynska"),
     (42, "schweizerische suica suisse suiza svizzera swiss szwajcarska zwitserse"),
+    (47, "chinese chinesische chinoise cinese cinska"),
     (56, "alemana allemande german tedesca"),
     (74, "francaise frances francesa francese francuska francuzska franse franzosische french"),
     (75, "gabonaise gabonesa gabonese gabunische"),
@@ -1682,7 +1684,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 174] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 190] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1714,17 +1716,24 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 174] = [
     ("cky", "e"),
     ("cky", "ka"),
     ("cky", "ko"),
+    ("di", "t"),
     ("e", ""),
     ("e", "a"),
     ("e", "maa"),
+    ("enne", "e"),
+    ("gi", "k"),
     ("i", ""),
     ("i", "a"),
+    ("i", "ia"),
+    ("i", "id"),
     ("i", "maa"),
     ("ii", "ia"),
     ("ijska", "ia"),
     ("ijska", "o"),
     ("ijskie", "ia"),
     ("ijskie", "o"),
+    ("in", ""),
+    ("in", "ina"),
     ("iska", ""),
     ("iska", "ien"),
     ("iske", "ia"),
@@ -1742,7 +1751,10 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 174] = [
     ("jsky", "a"),
     ("jsky", "ia"),
     ("jsky", "ie"),
+    ("kin", "kki"),
+    ("kon", "kko"),
     ("ksen", "s"),
+    ("llan", "lta"),
     ("n", ""),
     ("ow", "y"),
     ("s", ""),
@@ -1754,6 +1766,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 174] = [
     ("ska", "ie"),
     ("ska", "ija"),
     ("ska", "istan"),
+    ("ska", "ka"),
     ("ska", "o"),
     ("ska", "sko"),
     ("ska", "stan"),
@@ -1845,9 +1858,14 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 174] = [
     ("ськии", ""),
     ("ськии", "а"),
     ("ськии", "ія"),
+    ("узская", "ия"),
+    ("цкая", "кия"),
+    ("ческая", "ция"),
     ("шская", "хия"),
     ("ы", "а"),
     ("ы", "я"),
+    ("ьская", "ия"),
+    ("ьянская", "ия"),
     ("і", "а"),
     ("і", "я"),
     ("іі", "ія"),
