@@ -348,12 +348,14 @@ const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0
 const officialWords = new Map();
 // Latin-script place words of 4+ letters: also taken off the end of a compound ("Chagosöarna").
 const placeSuffixes = new Set();
+const placeWords = new Set();
 for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
   if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
   for (const w of ws.split(" ")) {
     const k = key(w);
     if (!k) continue;
     if (cls === "place" && /^[a-z]{4,}$/.test(k)) placeSuffixes.add(k);
+    if (cls === "place") placeWords.add(k);
     const prev = officialWords.get(k);
     // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
     const rank = (c) => [3, 4, 2, 0, 1][c];
@@ -481,6 +483,10 @@ ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k =
 pub static OFFICIAL_AFFIXES: [&str; 5] = [
 ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
+
+/// Place words (official-words.tsv, class place) as keys sorted by bytes, space-separated: a name
+/// may hold one ("マーシャル諸島", "Marshall Islands"), so official forms also try the rest with them.
+pub static PLACE_WORDS: &str = ${rsStr([...placeWords].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).join(" "))};
 
 /// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
 /// the end of a compound word ("chagosoarna", "falklandinseln").

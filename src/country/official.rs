@@ -6,7 +6,7 @@
 
 use super::data::{
     CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES, OFFICIAL_ENDINGS,
-    OFFICIAL_WORDS, PLACE_SUFFIXES, REJECT,
+    OFFICIAL_WORDS, PLACE_SUFFIXES, PLACE_WORDS, REJECT,
 };
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
@@ -55,9 +55,10 @@ fn sorted_contains(list: &[u8], word: &[u8]) -> bool {
 
 /// Takes form words off the start and end of a word written without spaces (Han, kana:
 /// "アンゴラ共和国"); returns what is left and a bit (1 << class) for each class taken.
-fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
+fn strip_affixes(mut word: &[u8], keep_places: bool) -> (&[u8], u8) {
     let mut took = 0u8;
-    loop {
+    // A form word on its own ("共和国") is kept whole, not cut further ("共和" + "国").
+    while class(word).is_none() {
         // The longest affix first: "王国" before "国".
         let mut best: Option<(&[u8], usize, usize)> = None;
         for (class, list) in OFFICIAL_AFFIXES.iter().enumerate() {
@@ -65,6 +66,7 @@ fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
                 if w.is_empty()
                     || w.len() >= word.len()
                     || best.is_some_and(|(_, _, len)| len >= w.len())
+                    || (keep_places && is_place(w))
                 {
                     continue;
                 }
@@ -78,29 +80,37 @@ fn strip_affixes(mut word: &[u8]) -> (&[u8], u8) {
                 word = rest;
                 took |= 1 << class;
             }
-            None => return (word, took),
+            None => break,
         }
     }
+    (word, took)
+}
+
+fn is_place(word: &[u8]) -> bool {
+    sorted_contains(PLACE_WORDS.as_bytes(), word)
 }
 
 /// The country an official form names, `Some(Hit::Reject)` when it is known to name none
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
     let words = Words::parse_split(input)?;
-    // (bytes, class): class None for a word of the name.
-    let mut parts: [(&[u8], Option<u8>); 24] = [(&[], None); 24];
+    // (bytes, class, bytes with place words kept): class None for a word of the name.
+    let mut parts: [(&[u8], Option<u8>, &[u8]); 24] = [(&[], None, &[]); 24];
     let mut n = 0;
     let mut any_form = false;
     let mut state = false;
     let mut people = false;
     let mut democratic = false;
     for w in words.each() {
+        let whole = w;
+        let mut alt = w;
         let (w, c) = match class(w) {
             Some(c) => (w, Some(c)),
             // Scripts written without spaces between words start at Thai (U+0E00): CJK, Thai, ...
-            None if w.first().is_some_and(|&b| b >= 0xE0) => match strip_affixes(w) {
+            None if w.first().is_some_and(|&b| b >= 0xE0) => match strip_affixes(w, false) {
                 (rest, 0) => (rest, None),
                 (rest, took) => {
+                    alt = strip_affixes(whole, true).0;
                     any_form = true;
                     state |= took & 1 << STATE != 0;
                     people |= took & 1 << PEOPLE != 0;
@@ -124,8 +134,11 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         state |= c == Some(STATE);
         people |= c == Some(PEOPLE);
         democratic |= c == Some(DEMOCRATIC);
+        if c.is_some() && alt == whole {
+            alt = w;
+        }
         if let Some(slot) = parts.get_mut(n) {
-            *slot = (w, c);
+            *slot = (w, c, alt);
             n += 1;
         }
     }
@@ -135,10 +148,16 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let parts = parts.get(..n)?;
     // A run of links goes when a form word is right before or after it ("République de la ...").
     let mut key = Key::new();
+    let mut with_places = Key::new();
     let mut i = 0;
-    while let Some(&(w, c)) = parts.get(i) {
+    while let Some(&(w, c, alt)) = parts.get(i) {
         match c {
-            Some(c) if c != LINK => i += 1,
+            Some(c) if c != LINK => {
+                if is_place(w) {
+                    with_places.push(w)?;
+                }
+                i += 1;
+            }
             Some(LINK) => {
                 let end = (i..n)
                     .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
@@ -148,14 +167,16 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
                         .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
                 };
                 if !(touches(i.checked_sub(1)) || touches(Some(end))) {
-                    for &(w, _) in parts.get(i..end).unwrap_or(&[]) {
+                    for &(w, _, _) in parts.get(i..end).unwrap_or(&[]) {
                         key.push(w)?;
+                        with_places.push(w)?;
                     }
                 }
                 i = end;
             }
             _ => {
                 key.push(w)?;
+                with_places.push(alt)?;
                 i += 1;
             }
         }
@@ -182,7 +203,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
         return Some(by_code(if democratic { "CD" } else { "CG" }));
     }
-    let hit = match find(rest) {
+    let alt = with_places.as_bytes();
+    let hit = match find(rest).or_else(|| if alt != rest { find(alt) } else { None }) {
         Some(hit) => hit,
         None => adjective()
             .or_else(|| declined(rest, find))
@@ -352,6 +374,9 @@ mod tests {
             ("Nigerin tasavalta", "NE"),
             ("Nigerian tasavalta", "NG"),
             ("ベルギー王国", "BE"),
+            ("アフガニスタン・イスラム共和国", "AF"),
+            ("マーシャル諸島共和国", "MH"),
+            ("Republik Marshallinseln", "MH"),
             ("Chagosöarna", "IO"),
             ("Chagossaaret", "IO"),
             ("Islas Malvinas (Islas Falkland)", "FK"),
