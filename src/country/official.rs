@@ -66,12 +66,13 @@ fn strip_affixes(mut word: &[u8], keep_places: bool) -> (&[u8], u8) {
                 if w.is_empty()
                     || w.len() >= word.len()
                     || best.is_some_and(|(_, _, len)| len >= w.len())
-                    || (keep_places && is_place(w))
                 {
                     continue;
                 }
                 if let Some(rest) = word.strip_suffix(w).or_else(|| word.strip_prefix(w)) {
-                    best = Some((rest, class, w.len()));
+                    if !(keep_places && is_place(w)) {
+                        best = Some((rest, class, w.len()));
+                    }
                 }
             }
         }
@@ -86,6 +87,55 @@ fn strip_affixes(mut word: &[u8], keep_places: bool) -> (&[u8], u8) {
     (word, took)
 }
 
+/// What is left of an official form once its form words, and the links next to them, are taken
+/// out; with `places`, the place words stay ("Marshall Islands", "マーシャル諸島").
+fn rest_of(parts: &[(&[u8], Option<u8>, &[u8])], places: bool) -> Option<Key> {
+    let n = parts.len();
+    // A run of links goes when a form word is right before or after it ("République de la ...").
+    let mut key = Key::new();
+    let mut i = 0;
+    while let Some(&(w, c, whole)) = parts.get(i) {
+        match c {
+            Some(c) if c != LINK => {
+                if places && is_place(w) {
+                    key.push(w)?;
+                }
+                i += 1;
+            }
+            Some(LINK) => {
+                let end = (i..n)
+                    .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
+                    .unwrap_or(n);
+                let touches = |j: Option<usize>| {
+                    j.and_then(|j| parts.get(j))
+                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
+                };
+                if !(touches(i.checked_sub(1)) || touches(Some(end))) {
+                    for &(w, _, _) in parts.get(i..end).unwrap_or(&[]) {
+                        key.push(w)?;
+                    }
+                }
+                i = end;
+            }
+            _ if places && whole != w => {
+                // A Latin compound stays whole; a word of a script without spaces loses only
+                // its form affixes.
+                if whole.first().is_some_and(|&b| b >= 0xE0) {
+                    key.push(strip_affixes(whole, true).0)?;
+                } else {
+                    key.push(whole)?;
+                }
+                i += 1;
+            }
+            _ => {
+                key.push(w)?;
+                i += 1;
+            }
+        }
+    }
+    Some(key)
+}
+
 fn is_place(word: &[u8]) -> bool {
     sorted_contains(PLACE_WORDS.as_bytes(), word)
 }
@@ -94,7 +144,7 @@ fn is_place(word: &[u8]) -> bool {
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
     let words = Words::parse_split(input)?;
-    // (bytes, class, bytes with place words kept): class None for a word of the name.
+    // (bytes, class, the word as written): class None for a word of the name.
     let mut parts: [(&[u8], Option<u8>, &[u8]); 24] = [(&[], None, &[]); 24];
     let mut n = 0;
     let mut any_form = false;
@@ -103,14 +153,12 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let mut democratic = false;
     for w in words.each() {
         let whole = w;
-        let mut alt = w;
         let (w, c) = match class(w) {
             Some(c) => (w, Some(c)),
             // Scripts written without spaces between words start at Thai (U+0E00): CJK, Thai, ...
             None if w.first().is_some_and(|&b| b >= 0xE0) => match strip_affixes(w, false) {
                 (rest, 0) => (rest, None),
                 (rest, took) => {
-                    alt = strip_affixes(whole, true).0;
                     any_form = true;
                     state |= took & 1 << STATE != 0;
                     people |= took & 1 << PEOPLE != 0;
@@ -134,11 +182,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         state |= c == Some(STATE);
         people |= c == Some(PEOPLE);
         democratic |= c == Some(DEMOCRATIC);
-        if c.is_some() && alt == whole {
-            alt = w;
-        }
         if let Some(slot) = parts.get_mut(n) {
-            *slot = (w, c, alt);
+            *slot = (w, c, whole);
             n += 1;
         }
     }
@@ -146,41 +191,7 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         return None;
     }
     let parts = parts.get(..n)?;
-    // A run of links goes when a form word is right before or after it ("République de la ...").
-    let mut key = Key::new();
-    let mut with_places = Key::new();
-    let mut i = 0;
-    while let Some(&(w, c, alt)) = parts.get(i) {
-        match c {
-            Some(c) if c != LINK => {
-                if is_place(w) {
-                    with_places.push(w)?;
-                }
-                i += 1;
-            }
-            Some(LINK) => {
-                let end = (i..n)
-                    .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
-                    .unwrap_or(n);
-                let touches = |j: Option<usize>| {
-                    j.and_then(|j| parts.get(j))
-                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
-                };
-                if !(touches(i.checked_sub(1)) || touches(Some(end))) {
-                    for &(w, _, _) in parts.get(i..end).unwrap_or(&[]) {
-                        key.push(w)?;
-                        with_places.push(w)?;
-                    }
-                }
-                i = end;
-            }
-            _ => {
-                key.push(w)?;
-                with_places.push(alt)?;
-                i += 1;
-            }
-        }
-    }
+    let key = rest_of(parts, false)?;
     let rest = key.as_bytes();
     if rest.is_empty() {
         return None;
@@ -203,8 +214,9 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
         return Some(by_code(if democratic { "CD" } else { "CG" }));
     }
-    let alt = with_places.as_bytes();
-    let hit = match find(rest).or_else(|| if alt != rest { find(alt) } else { None }) {
+    // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.
+    let with_places = || rest_of(parts, true).filter(|k| k.as_bytes() != rest);
+    let hit = match find(rest).or_else(|| with_places().and_then(|k| find(k.as_bytes()))) {
         Some(hit) => hit,
         None => adjective()
             .or_else(|| declined(rest, find))
@@ -232,6 +244,11 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
 /// swapped (on the rest, and on the rest without a fused article), and the
 /// result looked up exactly (the runtime's names too). Every country reached must be the same one.
 fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
+    // The endings are Latin, Cyrillic and Arabic (UTF-8 lead bytes below 0xE0): Thai, CJK and the
+    // scripts of India need no pass over them.
+    if rest.first().map_or(true, |&b| b >= 0xE0) {
+        return None;
+    }
     let mut found = None;
     let bare = OFFICIAL_ARTICLES
         .iter()
