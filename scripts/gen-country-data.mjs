@@ -346,11 +346,16 @@ const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
 const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
 const officialWords = new Map();
+// Latin-script place words of 4+ letters: also taken off the end of a compound ("Chagosöarna").
+const placeSuffixes = new Set();
+const placeWords = new Set();
 for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
   if (!(cls in CLASSES)) throw new Error(`official-words: unknown class ${cls}`);
   for (const w of ws.split(" ")) {
     const k = key(w);
     if (!k) continue;
+    if (cls === "place" && /^[a-z]{4,}$/.test(k)) placeSuffixes.add(k);
+    if (cls === "place") placeWords.add(k);
     const prev = officialWords.get(k);
     // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
     const rank = (c) => [3, 4, 2, 0, 1][c];
@@ -397,6 +402,19 @@ const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buf
 const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
+// Inflection of names inside official forms (data/country/official-endings.tsv): every (ending,
+// replacement) pair of a line, folded like keys ("x" first, so a bare ending is never read as an abbreviation).
+const foldPart = (s) => (s === "-" ? "" : key("x" + s).slice(1));
+const endingPairs = new Set();
+const articles = new Set();
+for (const [, ends, adds] of tsv(DATA + "official-endings.tsv")) {
+  for (const e of ends.split(" ")) {
+    // "^x": an article fused to the front of a word (Arabic "al-"), taken off the rest before the endings.
+    if (e.startsWith("^")) articles.add(foldPart(e.slice(1)));
+    else for (const r of adds.split(" ")) endingPairs.add(`${foldPart(e)}\t${foldPart(r)}`);
+  }
+}
+const endings = [...endingPairs].map((p) => p.split("\t")).filter(([e, r]) => e !== r).sort((a, b) => (a[0] + "\t" + a[1] < b[0] + "\t" + b[1] ? -1 : 1));
 for (const p of prefixes) if (table.has(p)) throw new Error(`prefix ${p} is itself a key`);
 const codeAliases = tsv(DATA + "code-aliases.tsv").map(([code, a2]) => [code, idx.get(a2)]);
 const byA3 = countries.map((c, i) => i).sort((a, b) => (countries[a].a3 < countries[b].a3 ? -1 : 1));
@@ -466,6 +484,14 @@ pub static OFFICIAL_AFFIXES: [&str; 5] = [
 ${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
+/// Place words (official-words.tsv, class place) as keys sorted by bytes, space-separated: a name
+/// may hold one ("マーシャル諸島", "Marshall Islands"), so official forms also try the rest with them.
+pub static PLACE_WORDS: &str = ${rsStr([...placeWords].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).join(" "))};
+
+/// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
+/// the end of a compound word ("chagosoarna", "falklandinseln").
+pub static PLACE_SUFFIXES: [&str; ${placeSuffixes.size}] = [${[...placeSuffixes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(rsStr).join(", ")}];
+
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.
 pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};
@@ -478,6 +504,14 @@ ${adjectiveRows.map(([i, ws]) => `    (${i}, ${rsStr(ws)}),`).join("\n")}
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
 pub static OFFICIAL_PREFIXES: [&str; ${prefixes.length}] = [${prefixes.map(rsStr).join(", ")}];
+
+/// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
+pub static OFFICIAL_ENDINGS: [(&str, &str); ${endings.length}] = [
+${endings.map(([e, r]) => `    (${rsStr(e)}, ${rsStr(r)}),`).join("\n")}
+];
+
+/// Articles fused to the front of a name (data/country/official-endings.tsv, "^"), as keys.
+pub static OFFICIAL_ARTICLES: [&str; ${articles.size}] = [${[...articles].sort().map(rsStr).join(", ")}];
 
 /// Non-ISO or former codes (data/country/code-aliases.tsv), sorted.
 pub static CODE_ALIASES: [(&str, u8); ${codeAliases.length}] = [

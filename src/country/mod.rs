@@ -198,6 +198,17 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
             (Some(_), Some(_)) => return Some(Hit::Reject),
             _ => {}
         }
+        // One side an official or place form of the other's country ("Islas Malvinas (Islas
+        // Falkland)"): both must still name it.
+        if let Some((o, i)) = trailing_paren(s) {
+            let o = outer.or_else(|| official::official(o, &mut find));
+            let i = inner.or_else(|| official::official(i, &mut find));
+            if let (Some(Hit::Country(a)), Some(Hit::Country(b))) = (o, i) {
+                if a == b {
+                    return Some(Hit::Country(a));
+                }
+            }
+        }
         // A qualifier of form words ("Congo (Republic)", "Kongo (DRK)") makes an official form;
         // otherwise one side unknown may still be a runtime name (phase 2). No typo reading.
         return official::official(s, &mut find);
@@ -218,9 +229,14 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         }
     }
     // An official form has a form word beside the name, or one fused to it in a script written
-    // without spaces: one Latin word is none.
+    // without spaces; one Latin word is none, unless a compound ending in a place word.
     let n = words.each().count();
-    if n > 1 || !all.is_ascii() {
+    let compound = || {
+        data::PLACE_SUFFIXES
+            .iter()
+            .any(|p| all.len() >= p.len() + 4 && all.ends_with(p.as_bytes()))
+    };
+    if n > 1 || !all.is_ascii() || compound() {
         if let Some(hit) = official::official(s, &mut find) {
             return Some(hit);
         }
@@ -244,6 +260,18 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         }
     }
     None
+}
+
+/// "X (Y)" with the bracket last, as (X, Y); ASCII or full-width brackets.
+fn trailing_paren(s: &str) -> Option<(&str, &str)> {
+    let body = s.strip_suffix(')').or_else(|| s.strip_suffix('）'))?;
+    let (open, len) = match (body.rfind('('), body.rfind('（')) {
+        (Some(a), Some(b)) if b > a => (b, '（'.len_utf8()),
+        (Some(a), _) => (a, 1),
+        (None, Some(b)) => (b, '（'.len_utf8()),
+        (None, None) => return None,
+    };
+    Some((body.get(..open)?.trim(), body.get(open + len..)?.trim()))
 }
 
 fn find_static(key: &[u8]) -> Option<Hit> {
