@@ -223,7 +223,9 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         }
     }
     // Typos first: a slip in a plain name is the common case, and the cheap one.
-    if typos {
+    // A place word alone ("Islands") is matched exactly or not at all: one slip from it is
+    // another place word far more often than a country ("Ísland" is Iceland's own name).
+    if typos && !(words.each().count() == 1 && official::is_place(all)) {
         if let Some(i) = fuzzy::nearest(all) {
             return Some(Hit::Country(i));
         }

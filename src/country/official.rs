@@ -136,7 +136,7 @@ fn rest_of(parts: &[(&[u8], Option<u8>, &[u8])], places: bool) -> Option<Key> {
     Some(key)
 }
 
-fn is_place(word: &[u8]) -> bool {
+pub(crate) fn is_place(word: &[u8]) -> bool {
     sorted_contains(PLACE_WORDS.as_bytes(), word)
 }
 
