@@ -886,7 +886,10 @@ mod tests {
             let mut d = Domain::new();
             if parse_domain_with(&raw, &mut d, Some(canned)).is_some() {
                 let got = d.as_str().to_string();
-                proptest::prop_assert_eq!(&got, &answer.to_ascii_lowercase());
+                // An all-ASCII `raw` (the middle class holds "!" and ".") never asks the provider.
+                if !raw.is_ascii() {
+                    proptest::prop_assert_eq!(&got, &answer.to_ascii_lowercase());
+                }
                 proptest::prop_assert!(ascii_domain(got.as_bytes(), None).is_some(), "{}", got);
             }
             let _ = hooked(&raw);
