@@ -123,14 +123,14 @@ impl Words {
                 c
             };
             match c {
-                '(' | '[' => {
+                '(' | '[' | '（' => {
                     w.end_word(start, depth > 0, comma)?;
                     depth += 1;
                     w.has_paren = true;
                     start = w.len;
                     continue;
                 }
-                ')' | ']' => {
+                ')' | ']' | '）' => {
                     w.end_word(start, depth > 0, comma)?;
                     depth = depth.saturating_sub(1);
                     start = w.len;

@@ -140,6 +140,33 @@ pub(crate) fn is_place(word: &[u8]) -> bool {
     sorted_contains(PLACE_WORDS.as_bytes(), word)
 }
 
+/// Whether a key is the bare word for "Congo" in some language (it names two countries).
+pub(crate) fn is_congo(key: &[u8]) -> bool {
+    CONGO_WORDS.split(' ').any(|w| w.as_bytes() == key)
+}
+
+/// Whether a name holds a place word ("Falkland Islands", "Falklandinseln", "フォークランド諸島"):
+/// alone, as the end of a Latin compound, or fused to either end of a word in a script without
+/// spaces ("หมู่เกาะฟอล์กแลนด์").
+pub(crate) fn has_place(input: &str) -> bool {
+    let Some(words) = Words::parse_split(input) else {
+        return false;
+    };
+    let fused = |w: &[u8]| {
+        PLACE_WORDS.split(' ').filter(|p| !p.is_ascii()).any(|p| {
+            w.len() > p.len() && (w.ends_with(p.as_bytes()) || w.starts_with(p.as_bytes()))
+        })
+    };
+    let found = words.each().any(|w| {
+        is_place(w)
+            || PLACE_SUFFIXES
+                .iter()
+                .any(|p| w.len() >= p.len() + 4 && w.ends_with(p.as_bytes()))
+            || fused(w)
+    });
+    found
+}
+
 /// The country an official form names, `Some(Hit::Reject)` when it is known to name none
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {

@@ -151,6 +151,26 @@ fn extra_names() {
 }
 
 #[test]
+fn island_group_with_its_other_name_in_brackets() {
+    // The bracket names nothing anywhere, the outer part is a place-word name of one country.
+    assert_eq!(with_extra("Falkland Islands (Qwertyzinas)"), Some("FK"));
+    assert_eq!(with_extra("Falklandinseln (Qwertyzinen)"), Some("FK"));
+    // Not without every name in view, nor without a place word, nor against a bracket that names one.
+    assert_eq!(a2("Falkland Islands (Qwertyzinas)"), None);
+    assert_eq!(with_extra("Germany (Qwertyz)"), None);
+    assert_eq!(with_extra("Falkland Islands (Blorpistan)"), None);
+    assert_eq!(with_extra("Virgin Islands (Qwertyz)"), None);
+    assert_eq!(with_extra("福克兰群岛（Qwertyz群岛）"), Some("FK"));
+}
+
+#[test]
+fn congo_told_apart_by_its_bracket() {
+    assert_eq!(a2("Congo (Democratic Republic of the Congo)"), Some("CD"));
+    assert_eq!(a2("Congo (Republic of the Congo)"), Some("CG"));
+    assert_eq!(a2("Congo (Germany)"), None);
+}
+
+#[test]
 fn extra_names_asked_only_on_a_miss() {
     fn panicking(_script: u8) -> Option<&'static ExtraNames> {
         panic!("asked for extra names on an exact hit")
