@@ -164,6 +164,13 @@ fn island_group_with_its_other_name_in_brackets() {
 }
 
 #[test]
+fn tai_variants_fold_alike() {
+    let key = |s: &str| super::normalize::Words::parse(s).map(|w| w.key_all().to_vec());
+    assert_eq!(key("臺灣"), key("台灣"));
+    assert_ne!(key("臺灣"), key("湾"));
+}
+
+#[test]
 fn congo_told_apart_by_its_bracket() {
     assert_eq!(a2("Congo (Democratic Republic of the Congo)"), Some("CD"));
     assert_eq!(a2("Congo (Republic of the Congo)"), Some("CG"));
