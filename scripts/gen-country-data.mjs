@@ -78,6 +78,10 @@ for (const [lo, hi] of RANGES) {
 // 臺 is the full form of 台 (Unihan kSemanticVariant / kSimplifiedVariant); Taiwan itself writes both
 // ("臺灣", "台灣"), and CLDR's Traditional Chinese names use 台.
 fold.set(0x81fa, "台");
+// Arabic-script letter variants that Arabic, Persian and Urdu spell one word with: Arabic yeh and
+// alef maksura as Farsi yeh, Arabic kaf as keheh, teh marbuta, heh goal and heh doachashmee-less
+// forms as heh (Unicode's Arabic block notes; the runtime's Urdu and Persian names mix them).
+for (const [from, to] of [["ي", "ی"], ["ى", "ی"], ["ك", "ک"], ["ة", "ه"], ["ۃ", "ه"], ["ہ", "ه"], ["ۀ", "ه"]]) fold.set(from.codePointAt(0), to);
 // Compact form for the Rust side: one byte per code point of each block (see normalize.rs `fold`):
 // 0 unchanged, 1 dropped, 2 separator, 3.. a multi-char output FOLD_MULTI[b - 3], '0'-'9' / 'a'-'z' that
 // ASCII character, 128.. the code point plus FOLD_DELTAS[b - 128].

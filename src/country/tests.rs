@@ -164,10 +164,15 @@ fn island_group_with_its_other_name_in_brackets() {
 }
 
 #[test]
-fn tai_variants_fold_alike() {
+fn script_variants_fold_alike() {
     let key = |s: &str| super::normalize::Words::parse(s).map(|w| w.key_all().to_vec());
     assert_eq!(key("臺灣"), key("台灣"));
     assert_ne!(key("臺灣"), key("湾"));
+    // Arabic-script letter variants: Arabic kaf and yeh as Persian/Urdu keheh and Farsi yeh.
+    assert_eq!(key("پاكستان"), key("پاکستان"));
+    assert_eq!(key("ميانمار"), key("میانمار"));
+    assert_eq!(key("سوریہ"), key("سوریه"));
+    assert_eq!(a2("پاكستان"), a2("پاکستان"));
 }
 
 #[test]
