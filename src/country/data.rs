@@ -1688,7 +1688,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 190] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1696,6 +1696,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 190] = [
     ("", "sztan"),
     ("a", "ia"),
     ("a", "ium"),
+    ("a", "o"),
     ("anska", ""),
     ("anska", "a"),
     ("anska", "ana"),

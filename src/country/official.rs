@@ -237,8 +237,11 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
             .map_or(Hit::Reject, Hit::Country)
     };
     // "Congo" with form words: "Democratic Republic of the Congo", "Kongo (DRK)" -> CD; "Republic
-    // of the Congo", "Congo (República)" -> CG.
-    if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
+    // of the Congo", "Congo (República)" -> CG; declined too ("Republika Konga": any one country
+    // stands for the word, only whether a declension reaches it counts).
+    let congo_declined =
+        || declined(rest, &mut |k: &[u8]| is_congo(k).then_some(Hit::Country(0))).is_some();
+    if is_congo(rest) || congo_declined() {
         return Some(by_code(if democratic { "CD" } else { "CG" }));
     }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.

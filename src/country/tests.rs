@@ -180,6 +180,10 @@ fn congo_told_apart_by_its_bracket() {
     assert_eq!(a2("Congo (Democratic Republic of the Congo)"), Some("CD"));
     assert_eq!(a2("Congo (Republic of the Congo)"), Some("CG"));
     assert_eq!(a2("Congo (Germany)"), None);
+    // The bare word declined, with form words.
+    assert_eq!(a2("Republika Konga"), Some("CG"));
+    assert_eq!(a2("Demokratická republika Konga"), Some("CD"));
+    assert_eq!(a2("Konga"), None);
 }
 
 #[test]
