@@ -133,7 +133,7 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(OUT + "fold.bin", Buffer.from(foldBytes));
 
 // Abbreviated words, read as the word (normalize.rs ABBREVIATIONS: the same list).
-const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states" };
+const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states", "اور": "و" };
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
   const ws = [];

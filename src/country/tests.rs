@@ -173,6 +173,7 @@ fn script_variants_fold_alike() {
     assert_eq!(key("ميانمار"), key("میانمار"));
     assert_eq!(key("سوریہ"), key("سوریه"));
     assert_eq!(a2("پاكستان"), a2("پاکستان"));
+    assert_eq!(key("بوسنیا اور ہرزیگووینا"), key("بوسنیا و ہرزیگووینا"));
 }
 
 #[test]
