@@ -54,7 +54,7 @@ const fold = new Map();
 const RANGES = [
   [0x80, 0x24f], [0x250, 0x2ff], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x52f], [0x530, 0x58f],
   [0x590, 0x5ff], [0x600, 0x6ff], [0x10a0, 0x10ff], [0x1c90, 0x1cbf], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff],
-  [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x20d0, 0x20ff], [0x3000, 0x303f], [0x30fb, 0x30fb], [0xfe00, 0xfe0f], [0xfe30, 0xfe4f],
+  [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x20d0, 0x20ff], [0x3000, 0x303f], [0x30fb, 0x30fb], [0x81fa, 0x81fa], [0xfe00, 0xfe0f], [0xfe30, 0xfe4f],
   [0xfe50, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xff65],
 ];
 const SPECIAL = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŧ: "t", ŋ: "n", ĸ: "k", ſ: "s", ĳ: "ij", ẞ: "ss", ς: "σ" };
@@ -75,6 +75,13 @@ for (const [lo, hi] of RANGES) {
     if (out !== ch) fold.set(cp, out);
   }
 }
+// 臺 is the full form of 台 (Unihan kSemanticVariant / kSimplifiedVariant); Taiwan itself writes both
+// ("臺灣", "台灣"), and CLDR's Traditional Chinese names use 台.
+fold.set(0x81fa, "台");
+// Arabic-script letter variants that Arabic, Persian and Urdu spell one word with: Arabic yeh and
+// alef maksura as Farsi yeh, Arabic kaf as keheh, teh marbuta, heh goal and heh doachashmee-less
+// forms as heh (Unicode's Arabic block notes; the runtime's Urdu and Persian names mix them).
+for (const [from, to] of [["ي", "ی"], ["ى", "ی"], ["ك", "ک"], ["ة", "ه"], ["ۃ", "ه"], ["ہ", "ه"], ["ۀ", "ه"]]) fold.set(from.codePointAt(0), to);
 // Compact form for the Rust side: one byte per code point of each block (see normalize.rs `fold`):
 // 0 unchanged, 1 dropped, 2 separator, 3.. a multi-char output FOLD_MULTI[b - 3], '0'-'9' / 'a'-'z' that
 // ASCII character, 128.. the code point plus FOLD_DELTAS[b - 128].
@@ -126,7 +133,7 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(OUT + "fold.bin", Buffer.from(foldBytes));
 
 // Abbreviated words, read as the word (normalize.rs ABBREVIATIONS: the same list).
-const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states" };
+const ABBREVIATIONS = { st: "saint", ste: "sainte", rep: "republic", repub: "republic", dem: "democratic", fed: "federal", is: "islands", isl: "islands", isls: "islands", sts: "states", "اور": "و" };
 // Normalise a name into its key exactly as src/country/normalize.rs does (mirror any change there).
 function words(s) {
   const ws = [];

@@ -156,6 +156,9 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
 
 /// `None` when nothing matched; `Some(Hit::Reject)` when the input is known to name no country.
 fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
+    // Whether every name is in view (the runtime's too): a bracket that names nothing is only
+    // known to name nothing then.
+    let all_names = finder.source.is_some();
     let mut find = |k: &[u8]| finder.find(k);
     let s = input.trim();
     if s.is_empty() || s.len() > MAX_INPUT {
@@ -190,6 +193,19 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         // ("Congo (DRC)", "Georgia (country)") may be exactly what tells two countries apart.
         let outer = find(words.key_without_paren(&mut key));
         let inner = find(words.key_paren_only(&mut key));
+        // "Congo (Democratic Republic of the Congo)": the bracket tells the two Congos apart.
+        let congo = official::is_congo(words.key_without_paren(&mut key));
+        let a_congo = |h: Option<Hit>| match h {
+            Some(Hit::Country(b))
+                if congo && matches!(all()[usize::from(b)].alpha2, "CD" | "CG") =>
+            {
+                Some(Hit::Country(b))
+            }
+            _ => None,
+        };
+        if let Some(hit) = a_congo(inner) {
+            return Some(hit);
+        }
         match (outer, inner) {
             (Some(Hit::Country(a)), Some(Hit::Country(b))) if a == b => {
                 return Some(Hit::Country(a))
@@ -203,6 +219,9 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         if let Some((o, i)) = trailing_paren(s) {
             let o = outer.or_else(|| official::official(o, &mut find));
             let i = inner.or_else(|| official::official(i, &mut find));
+            if let Some(hit) = a_congo(i) {
+                return Some(hit);
+            }
             if let (Some(Hit::Country(a)), Some(Hit::Country(b))) = (o, i) {
                 if a == b {
                     return Some(Hit::Country(a));
@@ -211,7 +230,20 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         }
         // A qualifier of form words ("Congo (Republic)", "Kongo (DRK)") makes an official form;
         // otherwise one side unknown may still be a runtime name (phase 2). No typo reading.
-        return official::official(s, &mut find);
+        if let Some(hit) = official::official(s, &mut find) {
+            return Some(hit);
+        }
+        // "Falkland Islands (Malvinas)": an island group's other name in brackets. Only when the
+        // outer part is a place-word name of one country and the bracket names nothing at all: a
+        // bracket naming a country or a form word ("(DRC)", "(US)") was decided above.
+        if let Some((o, i)) = trailing_paren(s).filter(|_| all_names) {
+            if let (Some(Hit::Country(a)), None) = (outer, inner) {
+                if official::official(i, &mut find).is_none() && official::has_place(o) {
+                    return Some(Hit::Country(a));
+                }
+            }
+        }
+        return None;
     }
     // "Federal Republic of Germany": an official-form prefix before an exact name.
     let all = words.key_all();

@@ -5,7 +5,8 @@
 use super::data::{FOLD, FOLD_BLOCKS, FOLD_DELTAS, FOLD_MULTI};
 
 /// Abbreviated words and the word they stand for (the generator's ABBREVIATIONS: the same list).
-const ABBREVIATIONS: [(&str, &str); 10] = [
+/// Urdu's "aur" (and) is read as the Persian-style "o" that Urdu names also use ("بوسنیا و ہرزیگووینا").
+const ABBREVIATIONS: [(&str, &str); 11] = [
     ("st", "saint"),
     ("ste", "sainte"),
     ("rep", "republic"),
@@ -16,6 +17,7 @@ const ABBREVIATIONS: [(&str, &str); 10] = [
     ("isl", "islands"),
     ("isls", "islands"),
     ("sts", "states"),
+    ("اور", "و"),
 ];
 
 /// Longest key we build, in bytes; longer inputs cannot be any stored name.
@@ -123,14 +125,14 @@ impl Words {
                 c
             };
             match c {
-                '(' | '[' => {
+                '(' | '[' | '（' => {
                     w.end_word(start, depth > 0, comma)?;
                     depth += 1;
                     w.has_paren = true;
                     start = w.len;
                     continue;
                 }
-                ')' | ']' => {
+                ')' | ']' | '）' => {
                     w.end_word(start, depth > 0, comma)?;
                     depth = depth.saturating_sub(1);
                     start = w.len;

@@ -140,6 +140,33 @@ pub(crate) fn is_place(word: &[u8]) -> bool {
     sorted_contains(PLACE_WORDS.as_bytes(), word)
 }
 
+/// Whether a key is the bare word for "Congo" in some language (it names two countries).
+pub(crate) fn is_congo(key: &[u8]) -> bool {
+    CONGO_WORDS.split(' ').any(|w| w.as_bytes() == key)
+}
+
+/// Whether a name holds a place word ("Falkland Islands", "Falklandinseln", "フォークランド諸島"):
+/// alone, as the end of a Latin compound, or fused to either end of a word in a script without
+/// spaces ("หมู่เกาะฟอล์กแลนด์").
+pub(crate) fn has_place(input: &str) -> bool {
+    let Some(words) = Words::parse_split(input) else {
+        return false;
+    };
+    let fused = |w: &[u8]| {
+        PLACE_WORDS.split(' ').filter(|p| !p.is_ascii()).any(|p| {
+            w.len() > p.len() && (w.ends_with(p.as_bytes()) || w.starts_with(p.as_bytes()))
+        })
+    };
+    let found = words.each().any(|w| {
+        is_place(w)
+            || PLACE_SUFFIXES
+                .iter()
+                .any(|p| w.len() >= p.len() + 4 && w.ends_with(p.as_bytes()))
+            || fused(w)
+    });
+    found
+}
+
 /// The country an official form names, `Some(Hit::Reject)` when it is known to name none
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
@@ -210,8 +237,11 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
             .map_or(Hit::Reject, Hit::Country)
     };
     // "Congo" with form words: "Democratic Republic of the Congo", "Kongo (DRK)" -> CD; "Republic
-    // of the Congo", "Congo (República)" -> CG.
-    if CONGO_WORDS.split(' ').any(|w| w.as_bytes() == rest) {
+    // of the Congo", "Congo (República)" -> CG; declined too ("Republika Konga": any one country
+    // stands for the word, only whether a declension reaches it counts).
+    let congo_declined =
+        || declined(rest, &mut |k: &[u8]| is_congo(k).then_some(Hit::Country(0))).is_some();
+    if is_congo(rest) || congo_declined() {
         return Some(by_code(if democratic { "CD" } else { "CG" }));
     }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.

@@ -151,6 +151,43 @@ fn extra_names() {
 }
 
 #[test]
+fn island_group_with_its_other_name_in_brackets() {
+    // The bracket names nothing anywhere, the outer part is a place-word name of one country.
+    assert_eq!(with_extra("Falkland Islands (Qwertyzinas)"), Some("FK"));
+    assert_eq!(with_extra("Falklandinseln (Qwertyzinen)"), Some("FK"));
+    // Not without every name in view, nor without a place word, nor against a bracket that names one.
+    assert_eq!(a2("Falkland Islands (Qwertyzinas)"), None);
+    assert_eq!(with_extra("Germany (Qwertyz)"), None);
+    assert_eq!(with_extra("Falkland Islands (Blorpistan)"), None);
+    assert_eq!(with_extra("Virgin Islands (Qwertyz)"), None);
+    assert_eq!(with_extra("福克兰群岛（Qwertyz群岛）"), Some("FK"));
+}
+
+#[test]
+fn script_variants_fold_alike() {
+    let key = |s: &str| super::normalize::Words::parse(s).map(|w| w.key_all().to_vec());
+    assert_eq!(key("臺灣"), key("台灣"));
+    assert_ne!(key("臺灣"), key("湾"));
+    // Arabic-script letter variants: Arabic kaf and yeh as Persian/Urdu keheh and Farsi yeh.
+    assert_eq!(key("پاكستان"), key("پاکستان"));
+    assert_eq!(key("ميانمار"), key("میانمار"));
+    assert_eq!(key("سوریہ"), key("سوریه"));
+    assert_eq!(a2("پاكستان"), a2("پاکستان"));
+    assert_eq!(key("بوسنیا اور ہرزیگووینا"), key("بوسنیا و ہرزیگووینا"));
+}
+
+#[test]
+fn congo_told_apart_by_its_bracket() {
+    assert_eq!(a2("Congo (Democratic Republic of the Congo)"), Some("CD"));
+    assert_eq!(a2("Congo (Republic of the Congo)"), Some("CG"));
+    assert_eq!(a2("Congo (Germany)"), None);
+    // The bare word declined, with form words.
+    assert_eq!(a2("Republika Konga"), Some("CG"));
+    assert_eq!(a2("Demokratická republika Konga"), Some("CD"));
+    assert_eq!(a2("Konga"), None);
+}
+
+#[test]
 fn extra_names_asked_only_on_a_miss() {
     fn panicking(_script: u8) -> Option<&'static ExtraNames> {
         panic!("asked for extra names on an exact hit")
