@@ -120,18 +120,10 @@ thread_local! {
     static RUNTIME: RefCell<Vec<(u8, Option<&'static ExtraNames>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Registers the runtime's CLDR names with the core once the instance starts: storing a function
-/// pointer is all it does (no I/O, timers or randomness, which Workers forbid at start-up).
-#[wasm_bindgen(start, private)]
-fn start() {
-    country::set_extra_names(runtime_names);
-    crate::email::set_domain_to_ascii(super::email::runtime_domain_to_ascii);
-}
-
 /// The region names, in script class `script`, of every CLDR locale the runtime supports, indexed
 /// on first call and kept (8 bytes a name). The core asks only for an input the shipped tables do
 /// not answer. First-call cost: bench/country.mjs.
-fn runtime_names(script: u8) -> Option<&'static ExtraNames> {
+pub(super) fn runtime_names(script: u8) -> Option<&'static ExtraNames> {
     RUNTIME.with(|built| {
         let Ok(mut built) = built.try_borrow_mut() else {
             return None;
