@@ -159,3 +159,61 @@ fn huge_inputs() {
         assert_eq!(country::from_time_zone(&s), None);
     }
 }
+
+/// `code<TAB>name` rows of a data/country file, comments skipped.
+fn code_name_rows(file: &str) -> Vec<(String, String)> {
+    let path = format!("{}/data/country/{file}", root());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (code, name) = l.split_once('\t').unwrap_or_else(|| panic!("{file}: {l}"));
+            (code.to_string(), name.to_string())
+        })
+        .collect()
+}
+
+/// The shipped tables' answer (no runtime names): what every runtime gives.
+fn shipped_alpha2(name: &str) -> Option<&'static str> {
+    country::lookup_index_with(name, None).map(|i| country::all()[i].alpha2)
+}
+
+#[test]
+fn every_cldr_alternate_name_resolves_in_every_runtime() {
+    let candidates = code_name_rows("cldr-alt.generated.tsv");
+    assert!(candidates.len() > 500, "{}", candidates.len());
+    let wrong: Vec<_> = candidates
+        .iter()
+        .filter(|(code, name)| shipped_alpha2(name) != Some(code.as_str()))
+        .map(|(code, name)| format!("{name} -> {:?} (want {code})", shipped_alpha2(name)))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {}: {wrong:#?}",
+        wrong.len(),
+        candidates.len()
+    );
+    // cldr-alt-covered.tsv lists only candidates: a stale row would hide a name from the tables.
+    let listed: HashSet<_> = candidates.iter().collect();
+    for row in code_name_rows("cldr-alt-covered.tsv") {
+        assert!(listed.contains(&row), "not a candidate: {row:?}");
+    }
+}
+
+/// Writes data/country/cldr-alt-covered.tsv: the candidates the tables resolve without them
+/// (run by scripts/cldr-alt-covered.sh on tables generated with CLDR_ALT=none).
+#[test]
+#[ignore]
+fn write_cldr_alt_covered() {
+    let mut out = String::from(
+        "# CLDR alternate names (cldr-alt.generated.tsv) that the shipped rules already resolve, so they are\n\
+         # not stored: written by scripts/cldr-alt-covered.sh, checked by tests/country_data.rs. code<TAB>name\n",
+    );
+    for (code, name) in code_name_rows("cldr-alt.generated.tsv") {
+        if shipped_alpha2(&name) == Some(code.as_str()) {
+            out.push_str(&format!("{code}\t{name}\n"));
+        }
+    }
+    let path = format!("{}/data/country/cldr-alt-covered.tsv", root());
+    std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+}

@@ -135,7 +135,10 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
     };
     match resolve_with(input, &mut shipped, true) {
         Some(Hit::Country(i)) => return Some(i),
-        Some(Hit::Reject) => return None,
+        // A refusal the grammar reached ("多米尼加共和国": form words taken out, the rest is the
+        // Dominica/Dominican pair official forms alone cannot tell apart) yields to an exact runtime
+        // name; a stored refusal (a must-reject or ambiguous key) never does.
+        Some(Hit::Reject) => return exact_runtime_name(input, extra?),
         None => {}
     }
     let mut finder = Finder {
@@ -152,6 +155,24 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
         }
     }
     Some(found)
+}
+
+/// The runtime's name that is exactly `input`, when no shipped key is: not a code, a flag or a
+/// stored name or refusal, and no slip away from another country's shipped name.
+fn exact_runtime_name(input: &str, extra: ExtraSource) -> Option<u8> {
+    let s = input.trim();
+    if s.is_empty() || s.len() > MAX_INPUT || flag(s).is_some() || !matches!(code(s), Code::Other) {
+        return None;
+    }
+    let words = Words::parse(s)?;
+    let key = words.key_all();
+    if key.is_empty() || find_static(key).is_some() {
+        return None;
+    }
+    let Some(Hit::Country(found)) = extra(script::of_key(key))?.find(key) else {
+        return None;
+    };
+    (!fuzzy::near_other(key, found)).then_some(found)
 }
 
 /// `None` when nothing matched; `Some(Hit::Reject)` when the input is known to name no country.

@@ -10,5 +10,6 @@ out=$(mktemp -d)
 COUNTRY_OUT_DIR=$out/ node scripts/gen-country-data.mjs >/dev/null
 for f in data.rs fold.bin latin.bin hashed.bin tz.bin; do cmp "$out/$f" "src/country/$f"; done
 cmp "$out/conflicts.generated.tsv" data/country/conflicts.generated.tsv
+cmp "$out/cldr-alt.generated.tsv" data/country/cldr-alt.generated.tsv
 rm -rf "$out"
 echo "country generator reproduces the committed tables"
