@@ -314,7 +314,7 @@ const tzTable = new Map([...tz].map(([z, cc]) => [z.toLowerCase(), idx.get(cc)])
 // followed by its value, written as one byte 0x80 + v when v < 0x7f, else 0x01 then v (key bytes are
 // 0x20..0x7e, so the terminator is unambiguous). Every BUCKET-th key starts a bucket; BUCKETS holds the
 // offsets for the binary search. Other keys are stored as 32-bit FNV-1a hashes (plain text of 12 scripts
-// costs ~60% more gzip), and so are time zones: sorted, delta-encoded as LEB128 in buckets (head = absolute hash), values apart.
+// costs ~60% more gzip), and so are time zones: sorted, delta-encoded (Rice code) in buckets (head = absolute hash), values apart.
 function textStore(map) {
   const ents = [...map].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const bytes = [];
@@ -354,16 +354,31 @@ const fnv1a = (buf) => {
 function hashStore(map) {
   const ents = [...map].map(([k, v]) => [fnv1a(Buffer.from(k, "utf8")), v]).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < ents.length; i++) if (ents[i][0] === ents[i - 1][0]) throw new Error("hash collision");
-  const bytes = [];
+  const deltas = ents.map(([h], i) => (i % BUCKET === 0 ? null : h - ents[i - 1][0]));
+  // Rice code: q = d >> k as q one-bits and a zero, then the low k bits, most significant first.
+  // Sorted hashes are near-uniform, so the deltas are near-geometric: about 22 bits each where
+  // LEB128 took 26 (the bytes are random: gzip saves nothing on them). k minimises the total.
+  const cost = (k) => deltas.reduce((n, d) => (d === null ? n : n + Math.floor(d / 2 ** k) + 1 + k), 0);
+  let k = 0;
+  for (let c = 1; c < 32; c++) if (cost(c) < cost(k)) k = c;
+  const bits = [];
   const heads = [];
   const offsets = [];
   ents.forEach(([h], i) => {
-    if (i % BUCKET === 0) return heads.push(h), offsets.push(bytes.length);
-    let d = h - ents[i - 1][0];
-    while (d >= 0x80) bytes.push((d & 0x7f) | 0x80), (d = Math.floor(d / 0x80));
-    bytes.push(d);
+    if (i % BUCKET === 0) {
+      while (bits.length % 8) bits.push(0); // each bucket starts on a byte
+      return heads.push(h), offsets.push(bits.length / 8);
+    }
+    const d = deltas[i];
+    for (let q = Math.floor(d / 2 ** k); q > 0; q--) bits.push(1);
+    bits.push(0);
+    for (let b = k - 1; b >= 0; b--) bits.push(Math.floor(d / 2 ** b) % 2);
   });
-  return { bytes: Buffer.from(bytes), heads, offsets, values: ents.map((e) => e[1]), count: ents.length };
+  while (bits.length % 8) bits.push(0);
+  const bytes = [];
+  for (let i = 0; i < bits.length; i += 8) bytes.push(bits.slice(i, i + 8).reduce((a, b) => a * 2 + b, 0));
+  if (bytes.length > 0xffff) throw new Error("hash store over 64 KiB: widen offsets to u32");
+  return { bytes: Buffer.from(bytes), heads, offsets, values: ents.map((e) => e[1]), count: ents.length, k };
 }
 const latin = textStore(new Map([...table].filter(([k]) => isAscii(k))));
 const hashed = hashStore(new Map([...table].filter(([k]) => !isAscii(k))));
@@ -590,7 +605,9 @@ ${list(latin.starts)}
 pub static LATIN_BY_PREFIX: [u16; 729] = [
 ${list(latin.byFirst, 24)}
 ];
-/// Other name keys as FNV-1a hashes (hashStore): bucket heads, LEB128 deltas, values by rank.
+/// Other name keys as FNV-1a hashes (hashStore): bucket heads, Rice-coded deltas (parameter
+/// HASH_RICE_K), values by rank.
+pub const HASH_RICE_K: u32 = ${hashed.k};
 pub static HASH_HEADS: [u32; ${hashed.heads.length}] = [
 ${list(hashed.heads, 8)}
 ];
@@ -602,6 +619,7 @@ pub static HASH_VALUES: [u8; ${hashed.values.length}] = [
 ${list(hashed.values, 24)}
 ];
 /// IANA time zones, lowercased, as hashes (hashStore): exact matches only, so no text is needed.
+pub const TZ_RICE_K: u32 = ${tzs.k};
 pub static TZ_HEADS: [u32; ${tzs.heads.length}] = [
 ${list(tzs.heads, 8)}
 ];

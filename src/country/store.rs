@@ -2,7 +2,7 @@
 //! Formats are described in scripts/gen-country-data.mjs (textStore, hashStore).
 
 use super::data::{
-    BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_VALUES, REJECT, TEXT_BUCKET,
+    BUCKET, HASH_DELTAS, HASH_HEADS, HASH_OFFSETS, HASH_RICE_K, HASH_VALUES, REJECT, TEXT_BUCKET,
 };
 use core::cmp::Ordering;
 
@@ -131,11 +131,13 @@ pub fn fnv1a(key: &[u8]) -> u32 {
     })
 }
 
-/// A hash store (hashStore in the generator): bucket heads, LEB128 deltas, values by rank.
+/// A hash store (hashStore in the generator): bucket heads, Rice-coded deltas (each bucket's on a
+/// byte boundary, at `offsets`), values by rank.
 pub struct HashStore {
     pub heads: &'static [u32],
     pub offsets: &'static [u16],
     pub deltas: &'static [u8],
+    pub rice_k: u32,
     pub values: &'static [u8],
 }
 
@@ -143,6 +145,7 @@ pub static NAME_HASHES: HashStore = HashStore {
     heads: &HASH_HEADS,
     offsets: &HASH_OFFSETS,
     deltas: HASH_DELTAS,
+    rice_k: HASH_RICE_K,
     values: &HASH_VALUES,
 };
 
@@ -156,10 +159,10 @@ pub fn hash_find(store: &HashStore, key: &[u8]) -> Option<Hit> {
         .checked_sub(1)?;
     let mut cur = *store.heads.get(b)?;
     let mut rank = b * BUCKET;
-    let mut deltas = store
-        .deltas
-        .get(usize::from(*store.offsets.get(b)?)..)?
-        .iter();
+    let mut deltas = RiceReader {
+        bytes: store.deltas,
+        bit: usize::from(*store.offsets.get(b)?) * 8,
+    };
     loop {
         match cur.cmp(&h) {
             Ordering::Equal => return store.values.get(rank).map(|&v| hit(v)),
@@ -170,20 +173,46 @@ pub fn hash_find(store: &HashStore, key: &[u8]) -> Option<Hit> {
         if rank % BUCKET == 0 {
             return None;
         }
-        cur = cur.wrapping_add(read_leb(&mut deltas)?);
+        cur = cur.wrapping_add(deltas.next(store.rice_k)?);
     }
 }
 
-fn read_leb(it: &mut core::slice::Iter<u8>) -> Option<u32> {
-    let mut v = 0u32;
-    for shift in [0, 7, 14, 21, 28] {
-        let b = *it.next()?;
-        v |= u32::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(v);
+/// Reads Rice codes (q one-bits, a zero, then k low bits, most significant first) from a bit
+/// position; `None` past the end or on a value over 32 bits.
+struct RiceReader {
+    bytes: &'static [u8],
+    bit: usize,
+}
+
+impl RiceReader {
+    /// The 64 bits from the current position (zeros past the end).
+    fn window(&self) -> u64 {
+        let at = self.bit / 8;
+        let mut w = [0u8; 8];
+        for (i, b) in w.iter_mut().enumerate() {
+            *b = self.bytes.get(at + i).copied().unwrap_or(0);
         }
+        u64::from_be_bytes(w) << (self.bit % 8)
     }
-    None
+
+    fn next(&mut self, k: u32) -> Option<u32> {
+        if self.bit >= self.bytes.len() * 8 || k > 31 {
+            return None;
+        }
+        // The window holds at least 57 bits; a code longer than that is no valid delta.
+        let w = self.window();
+        let q = w.leading_ones();
+        if q + 1 + k > 57 {
+            return None;
+        }
+        let low = if k == 0 {
+            0
+        } else {
+            (w << (q + 1)) >> (64 - k)
+        };
+        self.bit += (q + 1 + k) as usize;
+        u32::try_from((u64::from(q) << k) | low).ok()
+    }
 }
 
 /// In-place heapsort: a few dozen bytes of wasm where the standard sorts cost kilobytes, and it

@@ -1,13 +1,14 @@
 //! IANA time zone -> country, from tzdata's zone.tab / zone1970.tab and its backward-compatible links
 //! (data/country/tz-overrides.tsv fixes the links that cross borders). UTC, Etc/* and unknown -> None.
 
-use super::data::{COUNTRIES, TZ_DELTAS, TZ_HEADS, TZ_OFFSETS, TZ_VALUES};
+use super::data::{COUNTRIES, TZ_DELTAS, TZ_HEADS, TZ_OFFSETS, TZ_RICE_K, TZ_VALUES};
 use super::store::{hash_find, HashStore, Hit};
 
 static ZONES: HashStore = HashStore {
     heads: &TZ_HEADS,
     offsets: &TZ_OFFSETS,
     deltas: TZ_DELTAS,
+    rice_k: TZ_RICE_K,
     values: &TZ_VALUES,
 };
 
