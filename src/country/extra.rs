@@ -4,15 +4,19 @@
 //!
 //! Stored as sorted 56-bit FNV-1a hashes of the keys, each with its country (or REJECT when two
 //! countries claim the key, as the generator does for its own sources): 8 bytes a name, no text.
+//! Arabic-script names are also indexed by their skeleton (src/country/skeleton.rs), the same way.
 
 use super::data::REJECT;
 use super::normalize::Words;
 use super::store::{heap_sort, Hit};
+use super::{script, skeleton};
 
 #[derive(Default)]
 pub struct ExtraNames {
     /// hash << 8 | value, sorted once `finish` has run.
     entries: Vec<u64>,
+    /// The same for the skeletons of Arabic-script names (every runtime name, those the shipped tables answer too).
+    skeletons: Vec<u64>,
 }
 
 /// 64-bit FNV-1a, top 56 bits kept: a false hit needs a 56-bit collision with one of ~30k keys.
@@ -42,7 +46,18 @@ impl ExtraNames {
             return;
         };
         let key = words.key_all();
-        if key.is_empty() || super::find_static(key).is_some() {
+        if key.is_empty() {
+            return;
+        }
+        // Every Arabic-script name counts for the skeletons, the ones the tables answer too: a
+        // skeleton is only read when exactly one country has it.
+        if script::of_key(key) == script::ARAB {
+            if let Some(sk) = skeleton::of_words(&words).filter(|s| s.letters > 0) {
+                self.skeletons
+                    .push(hash56(sk.key.as_bytes()) << 8 | u64::from(value));
+            }
+        }
+        if super::find_static(key).is_some() {
             return;
         }
         self.entries.push(hash56(key) << 8 | u64::from(value));
@@ -50,18 +65,11 @@ impl ExtraNames {
 
     /// Sorts the names and marks every key claimed by two countries as a reject. Call once, after
     /// the last `add`.
-    pub fn finish(mut self) -> ExtraNames {
-        heap_sort(&mut self.entries);
-        self.entries.dedup();
-        let mut out: Vec<u64> = Vec::with_capacity(self.entries.len());
-        for e in self.entries {
-            match out.last_mut() {
-                Some(last) if *last >> 8 == e >> 8 => *last = (e >> 8) << 8 | u64::from(REJECT),
-                _ => out.push(e),
-            }
+    pub fn finish(self) -> ExtraNames {
+        ExtraNames {
+            entries: settle(self.entries),
+            skeletons: settle(self.skeletons),
         }
-        out.shrink_to_fit();
-        ExtraNames { entries: out }
     }
 
     /// Number of distinct keys.
@@ -75,16 +83,40 @@ impl ExtraNames {
 
     /// Exact lookup of a normalised key.
     pub(super) fn find(&self, key: &[u8]) -> Option<Hit> {
-        let h = hash56(key);
-        let at = self.entries.partition_point(|&e| e >> 8 < h);
-        let e = *self.entries.get(at)?;
-        (e >> 8 == h).then(|| {
-            let v = e as u8; // the low byte is the value
-            if v == REJECT {
-                Hit::Reject
-            } else {
-                Hit::Country(v)
-            }
-        })
+        find_in(&self.entries, key)
     }
+
+    /// Lookup of a skeleton (skeleton.rs): `Hit::Reject` when two countries have it.
+    pub(super) fn find_skeleton(&self, skeleton: &[u8]) -> Option<Hit> {
+        find_in(&self.skeletons, skeleton)
+    }
+}
+
+/// Sorted, deduplicated, and a key claimed by two countries made a reject.
+fn settle(mut entries: Vec<u64>) -> Vec<u64> {
+    heap_sort(&mut entries);
+    entries.dedup();
+    let mut out: Vec<u64> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match out.last_mut() {
+            Some(last) if *last >> 8 == e >> 8 => *last = (e >> 8) << 8 | u64::from(REJECT),
+            _ => out.push(e),
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+fn find_in(entries: &[u64], key: &[u8]) -> Option<Hit> {
+    let h = hash56(key);
+    let at = entries.partition_point(|&e| e >> 8 < h);
+    let e = *entries.get(at)?;
+    (e >> 8 == h).then(|| {
+        let v = e as u8; // the low byte is the value
+        if v == REJECT {
+            Hit::Reject
+        } else {
+            Hit::Country(v)
+        }
+    })
 }
