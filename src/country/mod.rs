@@ -169,8 +169,10 @@ const SKELETON_TWINS: [&str; 18] = [
 
 /// The last resort for an Arabic-script input nothing else read: its skeleton (skeleton.rs), when
 /// exactly one country's runtime names have it.
-#[inline(never)]
 fn by_skeleton(input: &str, source: ExtraSource) -> Option<u8> {
+    if input.is_ascii() {
+        return None;
+    }
     let words = Words::parse(input.trim())?;
     if script::of_key(words.key_all()) != script::ARAB {
         return None;

@@ -58,6 +58,23 @@ const MERGED: [(u8, u8); 18] = [
     (0xA4, 0x41), // ڤ ف
 ];
 
+/// What each letter of the Arabic block (index: code point less 0x600) becomes: 0 itself, 1
+/// dropped, else the low byte of the letter it is read as. Built at compile time from the lists.
+const TABLE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < DROPPED.len() {
+        t[DROPPED[i] as usize] = 1; // panic-ok: const evaluation, u8 index into 256
+        i += 1;
+    }
+    let mut i = 0;
+    while i < MERGED.len() {
+        t[MERGED[i].0 as usize] = MERGED[i].1; // panic-ok: const evaluation, u8 index into 256
+        i += 1;
+    }
+    t
+};
+
 /// The article "ال" and a final heh "ه", as UTF-8.
 const ARTICLE: &[u8] = "ال".as_bytes();
 const HEH: &[u8] = "ه".as_bytes();
@@ -68,7 +85,7 @@ pub fn of(input: &str) -> Option<Skeleton> {
 }
 
 /// The skeleton of parsed words. Works on the UTF-8 bytes: a letter of the Arabic block
-/// (U+0600-U+06FF) is a lead byte 0xD8-0xDB and one continuation byte; anything else is copied.
+/// (U+0600-U+06FF) is a lead byte 0xD8-0xDB and one continuation byte; anything else is left out.
 pub fn of_words(words: &Words) -> Option<Skeleton> {
     let mut sk = Skeleton {
         key: Key::new(),
@@ -77,7 +94,7 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
         state: false,
         decides: false,
     };
-    let mut last = 0u16;
+    let mut last = None;
     for w in words.each() {
         if w == "و".as_bytes() {
             continue;
@@ -101,35 +118,27 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             Some(rest) if !rest.is_empty() => rest,
             _ => w,
         };
-        let mut i = 0;
-        while let Some(&b) = w.get(i) {
-            let (letter, len) = match (b, w.get(i + 1)) {
-                (0xD8..=0xDB, Some(&c)) => (u16::from(b & 0x1F) << 6 | u16::from(c & 0x3F), 2),
-                _ => (u16::from(b) | 0x8000, 1),
-            };
-            i += len;
-            let letter = match u8::try_from(letter.wrapping_sub(0x600)) {
-                Ok(a) if DROPPED.contains(&a) => continue,
-                Ok(a) => MERGED
-                    .iter()
-                    .find(|&&(from, _)| from == a)
-                    .map_or(letter, |&(_, to)| 0x600 + u16::from(to)),
-                Err(_) => letter,
-            };
-            if letter == last {
+        let mut bytes = w.iter();
+        while let Some(&b) = bytes.next() {
+            // Only letters of the Arabic block count: the other bytes are left out.
+            if !(0xD8..=0xDB).contains(&b) {
                 continue;
             }
-            last = letter;
-            let bytes = if letter & 0x8000 != 0 {
-                [letter as u8, 0]
-            } else {
-                [0xC0 | (letter >> 6) as u8, 0x80 | (letter & 0x3F) as u8]
+            let Some(&c) = bytes.next() else { break };
+            // The code point less 0x600; a u8 index into TABLE's 256 entries (panic-ok).
+            let at = (b & 0x03) << 6 | (c & 0x3F);
+            let letter = match TABLE[usize::from(at)] {
+                0 => at,
+                1 => continue,
+                to => to,
             };
-            sk.key.push(bytes.get(..len.min(2)).unwrap_or(&[]))?;
-            // A continuation byte of a longer character is no letter of its own.
-            if letter & 0x8000 == 0 || b & 0xC0 != 0x80 {
-                sk.letters += 1;
+            // A doubled letter is read once.
+            if last == Some(letter) {
+                continue;
             }
+            last = Some(letter);
+            sk.key.push(&[0xD8 | letter >> 6, 0x80 | (letter & 0x3F)])?;
+            sk.letters += 1;
         }
     }
     Some(sk)
@@ -164,7 +173,8 @@ mod tests {
 
     #[test]
     fn different_names_stay_apart() {
-        for (a, b) in [("ڈومینیکا", "ڈومینیکن"), ("آسٹریا", "آسٹریلیا")] {
+        for (a, b) in [("ڈومینیکا", "ڈومینیکن"), ("آسٹریا", "آسٹریلیا")]
+        {
             assert_ne!(sk(a), sk(b), "{a} / {b}");
         }
     }
@@ -177,5 +187,7 @@ mod tests {
         assert!(s.decides);
         assert_eq!(sk("جمہوریہ کانگو"), "کنگ");
         assert_eq!(of("بيروت").unwrap().letters, 3);
+        // Only Arabic-block letters count ("ہانگ کانگ SAR چین").
+        assert_eq!(sk("丸丸 aa ہانگ"), sk("ہانگ"));
     }
 }
