@@ -8,8 +8,8 @@
 
 use super::data::REJECT;
 use super::normalize::Words;
+use super::skeleton;
 use super::store::{heap_sort, Hit};
-use super::{script, skeleton};
 
 #[derive(Default)]
 pub struct ExtraNames {
@@ -17,15 +17,26 @@ pub struct ExtraNames {
     entries: Vec<u64>,
     /// The same for the skeletons of Arabic-script names (every runtime name, those the shipped tables answer too).
     skeletons: Vec<u64>,
+    /// The names being added spell every vowel with a letter (Uyghur, Sorani Kurdish): no
+    /// skeletons for them.
+    vowelled: bool,
 }
 
 /// 64-bit FNV-1a, top 56 bits kept: a false hit needs a 56-bit collision with one of ~30k keys.
 fn hash56(key: &[u8]) -> u64 {
-    let h = key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+    hash56_from(0xcbf2_9ce4_8422_2325, key)
+}
+
+/// FNV-1a from another start: a second key space (the marked skeletons) in the same index.
+fn hash56_from(start: u64, key: &[u8]) -> u64 {
+    let h = key.iter().fold(start, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     h >> 8
 }
+
+/// The start of the marked skeletons' hashes (any value other than FNV's offset basis).
+const MARKED: u64 = 0x6c62_272e_07bb_0142;
 
 impl ExtraNames {
     pub fn new() -> ExtraNames {
@@ -51,10 +62,12 @@ impl ExtraNames {
         }
         // Every Arabic-script name counts for the skeletons, the ones the tables answer too: a
         // skeleton is only read when exactly one country has it.
-        if script::of_key(key) == script::ARAB {
+        if !self.vowelled && skeleton::applies(key) {
             if let Some(sk) = skeleton::of_words(&words).filter(|s| s.letters > 0) {
                 self.skeletons
                     .push(hash56(sk.key.as_bytes()) << 8 | u64::from(value));
+                self.skeletons
+                    .push(hash56_from(MARKED, sk.marked.as_bytes()) << 8 | u64::from(value));
             }
         }
         if super::find_static(key).is_some() {
@@ -63,12 +76,20 @@ impl ExtraNames {
         self.entries.push(hash56(key) << 8 | u64::from(value));
     }
 
+    /// Whether the names added next are of a language whose script writes every vowel with a
+    /// letter (Uyghur, Sorani Kurdish): a consonant skeleton says little about those, so they get
+    /// none (their exact names still count).
+    pub fn set_vowelled(&mut self, vowelled: bool) {
+        self.vowelled = vowelled;
+    }
+
     /// Sorts the names and marks every key claimed by two countries as a reject. Call once, after
     /// the last `add`.
     pub fn finish(self) -> ExtraNames {
         ExtraNames {
             entries: settle(self.entries),
             skeletons: settle(self.skeletons),
+            vowelled: false,
         }
     }
 
@@ -83,12 +104,17 @@ impl ExtraNames {
 
     /// Exact lookup of a normalised key.
     pub(super) fn find(&self, key: &[u8]) -> Option<Hit> {
-        find_in(&self.entries, key)
+        find_in(&self.entries, hash56(key))
     }
 
     /// Lookup of a skeleton (skeleton.rs): `Hit::Reject` when two countries have it.
     pub(super) fn find_skeleton(&self, skeleton: &[u8]) -> Option<Hit> {
-        find_in(&self.skeletons, skeleton)
+        find_in(&self.skeletons, hash56(skeleton))
+    }
+
+    /// Lookup of a marked skeleton ([`skeleton::Skeleton::marked`]).
+    pub(super) fn find_marked(&self, marked: &[u8]) -> Option<Hit> {
+        find_in(&self.skeletons, hash56_from(MARKED, marked))
     }
 }
 
@@ -107,8 +133,7 @@ fn settle(mut entries: Vec<u64>) -> Vec<u64> {
     out
 }
 
-fn find_in(entries: &[u64], key: &[u8]) -> Option<Hit> {
-    let h = hash56(key);
+fn find_in(entries: &[u64], h: u64) -> Option<Hit> {
     let at = entries.partition_point(|&e| e >> 8 < h);
     let e = *entries.get(at)?;
     (e >> 8 == h).then(|| {

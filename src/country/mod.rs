@@ -174,16 +174,22 @@ fn by_skeleton(input: &str, source: ExtraSource) -> Option<u8> {
         return None;
     }
     let words = Words::parse(input.trim())?;
-    if script::of_key(words.key_all()) != script::ARAB {
+    if !skeleton::applies(words.key_all()) {
         return None;
     }
     let sk = skeleton::of_words(&words)?;
     if sk.letters < skeleton::MIN_LETTERS || sk.decides {
         return None;
     }
-    let Hit::Country(found) = source(script::ARAB)?.find_skeleton(sk.key.as_bytes())? else {
+    let names = source(script::ARAB)?;
+    let Hit::Country(found) = names.find_skeleton(sk.key.as_bytes())? else {
         return None;
     };
+    if sk.letters < skeleton::SURE_LETTERS
+        && names.find_marked(sk.marked.as_bytes()) != Some(Hit::Country(found))
+    {
+        return None;
+    }
     let a2 = COUNTRIES.get(usize::from(found))?.alpha2;
     if SKELETON_TWINS.contains(&a2) || (sk.state && a2 == "GE") {
         return None;

@@ -17,10 +17,17 @@ use super::official::{class, is_place, DEMOCRATIC, LINK, PEOPLE, STATE};
 
 /// Shortest skeleton read, in letters (the consonants left).
 pub const MIN_LETTERS: usize = 4;
+/// From this many letters the skeleton alone decides; a shorter one must also agree on how its
+/// words end ([`Skeleton::marked`]).
+pub const SURE_LETTERS: usize = 5;
 
 /// The skeleton of a name and what its left-out words said.
 pub struct Skeleton {
+    /// The consonants, and "ی" where a word ends in a yeh: the ending of an adjective ("فرانسوی",
+    /// "الفرنسية", "لوگزامبورگی" are not France and Luxembourg), kept apart from the name.
     pub key: Key,
+    /// The same with "ا" where a word ends in alef or heh ("بریتانیا" is not "برتون", Breton).
+    pub marked: Key,
     pub letters: usize,
     /// A form or place word was left out.
     pub form: bool,
@@ -30,13 +37,15 @@ pub struct Skeleton {
     pub decides: bool,
 }
 
-/// Letters a skeleton leaves out (long vowels, glides, hamza, heh doachashmee, tatweel, alef
-/// wasla, the Kurdish and Uyghur vowel letters), then pairs of a letter and the one it is read as:
-/// code points less 0x600 (the Arabic block, two bytes of UTF-8 each).
-const DROPPED: [u8; 17] = [
-    0x27, 0xCC, 0x4A, 0x48, 0xD2, 0xBE, 0x21, 0x40, 0x71, 0xC6, 0xCE, 0xC7, 0xD0, 0xC8, 0xCD, 0xCB,
-    0x49,
-];
+/// Code points less 0x600 (the Arabic block, two bytes of UTF-8 each) of the letters a skeleton
+/// leaves out: alef, heh doachashmee, hamza, tatweel, alef wasla.
+const DROPPED: [u8; 5] = [0x27, 0xBE, 0x21, 0x40, 0x71];
+/// The yehs (ی ي ے ۍ ى) and waw: left out too, except at the end of a word.
+const YEHS: [u8; 6] = [0xCC, 0x4A, 0xD2, 0xCD, 0x49, 0x48];
+/// The vowel letters of Kurdish and Uyghur (ۆ ۇ ۈ ې ێ ۋ), which write every vowel: a consonant
+/// skeleton does not fit those spellings, so names holding one have none.
+const VOWELS: [u8; 6] = [0xC6, 0xC7, 0xC8, 0xD0, 0xCE, 0xCB];
+/// Pairs of a letter and the one it is read as.
 const MERGED: [(u8, u8); 18] = [
     (0x79, 0x2A), // ٹ ت
     (0x37, 0x2A), // ط ت
@@ -58,13 +67,33 @@ const MERGED: [(u8, u8); 18] = [
     (0xA4, 0x41), // ڤ ف
 ];
 
-/// What each letter of the Arabic block (index: code point less 0x600) becomes: 0 itself, 1
-/// dropped, else the low byte of the letter it is read as. Built at compile time from the lists.
+const DROP: u8 = 1;
+const YEH: u8 = 2;
+const VOWEL: u8 = 3;
+const ALEF: u8 = 0x27;
+const WAW: u8 = 0x48;
+const HEH_AT: u8 = 0x47;
+const LAM: u8 = 0x44;
+/// "ی", the yeh a word-final yeh is written as.
+const FINAL_YEH: u8 = 0xCC;
+
+/// What each letter of the Arabic block (index: code point less 0x600) becomes: 0 itself, DROP,
+/// YEH, else the letter it is read as. Built at compile time from the lists.
 const TABLE: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < DROPPED.len() {
-        t[DROPPED[i] as usize] = 1; // panic-ok: const evaluation, u8 index into 256
+        t[DROPPED[i] as usize] = DROP; // panic-ok: const evaluation, u8 index into 256
+        i += 1;
+    }
+    let mut i = 0;
+    while i < YEHS.len() {
+        t[YEHS[i] as usize] = YEH; // panic-ok: const evaluation, u8 index into 256
+        i += 1;
+    }
+    let mut i = 0;
+    while i < VOWELS.len() {
+        t[VOWELS[i] as usize] = VOWEL; // panic-ok: const evaluation, u8 index into 256
         i += 1;
     }
     let mut i = 0;
@@ -75,20 +104,42 @@ const TABLE: [u8; 256] = {
     t
 };
 
-/// The article "ال" and a final heh "ه", as UTF-8.
+/// The article "ال" and the heh "ه", as UTF-8.
 const ARTICLE: &[u8] = "ال".as_bytes();
 const HEH: &[u8] = "ه".as_bytes();
+
+/// The last letter of a word if it is one of the Arabic block (code point less 0x600), and the
+/// word without it.
+fn split_last(w: &[u8]) -> Option<(&[u8], u8)> {
+    match w {
+        [rest @ .., b @ 0xD8..=0xDB, c] => Some((rest, (b & 0x03) << 6 | (c & 0x3F))),
+        _ => None,
+    }
+}
+
+/// The two UTF-8 bytes of an Arabic-block letter given as its code point less 0x600.
+fn utf8(at: u8) -> [u8; 2] {
+    [0xD8 | at >> 6, 0x80 | (at & 0x3F)]
+}
 
 /// The skeleton of `input` (`None` when it has no words).
 pub fn of(input: &str) -> Option<Skeleton> {
     of_words(&Words::parse(input)?)
 }
 
-/// The skeleton of parsed words. Works on the UTF-8 bytes: a letter of the Arabic block
-/// (U+0600-U+06FF) is a lead byte 0xD8-0xDB and one continuation byte; anything else is left out.
+/// Whether a key starts in the Arabic block (U+0600-U+06FF, UTF-8 lead bytes 0xD8-0xDB), the
+/// only letters a skeleton reads.
+pub fn applies(key: &[u8]) -> bool {
+    key.first().is_some_and(|b| (0xD8..=0xDB).contains(b))
+}
+
+/// The skeleton of parsed words (`None` when a word holds anything but letters of the Arabic
+/// block, or a vowel letter of Kurdish or Uyghur). Works on the UTF-8 bytes: a letter of the
+/// block is a lead byte 0xD8-0xDB and one continuation byte.
 pub fn of_words(words: &Words) -> Option<Skeleton> {
     let mut sk = Skeleton {
         key: Key::new(),
+        marked: Key::new(),
         letters: 0,
         form: false,
         state: false,
@@ -109,27 +160,51 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             sk.form = true;
             continue;
         }
-        // "ال" before at least two letters; a final "ه" after at least one.
-        let w = match w.strip_prefix(ARTICLE) {
-            Some(rest) if rest.len() > 2 => rest,
-            _ => w,
+        // "ال" before at least two letters.
+        let (mut w, article) = match w.strip_prefix(ARTICLE) {
+            Some(rest) if rest.len() > 2 => (rest, true),
+            _ => (w, false),
         };
-        let w = match w.strip_suffix(HEH) {
-            Some(rest) if !rest.is_empty() => rest,
-            _ => w,
-        };
+        // How the word ends: a final heh (teh marbuta, Urdu's final heh) or alef reads as alef;
+        // a yeh or waw as itself, and a yeh before a heh as both ("ہسپانیہ" Spain, "ہسپانوی"
+        // Spanish), after the article as all three ("البلغارية" is Bulgarian, "بلغاریہ" Bulgaria).
+        let mut heh = false;
+        if let Some(rest) = w.strip_suffix(HEH).filter(|r| !r.is_empty()) {
+            w = rest;
+            heh = true;
+        }
+        let mut end: [u8; 3] = [0; 3];
+        match split_last(w) {
+            // panic-ok: a u8 index into TABLE's 256 entries
+            Some((rest, at)) if TABLE[usize::from(at)] == YEH && !rest.is_empty() => {
+                w = rest;
+                end = match (at == WAW, heh, article) {
+                    (true, _, _) => [WAW, 0, 0],
+                    (false, false, _) => [FINAL_YEH, 0, 0],
+                    (false, true, false) => [FINAL_YEH, HEH_AT, 0],
+                    (false, true, true) => [FINAL_YEH, HEH_AT, LAM],
+                };
+            }
+            Some((rest, ALEF)) if !heh && !rest.is_empty() => {
+                w = rest;
+                end = [ALEF, 0, 0];
+            }
+            _ if heh => end = [ALEF, 0, 0],
+            _ => {}
+        }
         let mut bytes = w.iter();
         while let Some(&b) = bytes.next() {
-            // Only letters of the Arabic block count: the other bytes are left out.
+            // A name in the Arabic block only: anything else (another script, digits) has none.
             if !(0xD8..=0xDB).contains(&b) {
-                continue;
+                return None;
             }
             let Some(&c) = bytes.next() else { break };
             // The code point less 0x600; a u8 index into TABLE's 256 entries (panic-ok).
             let at = (b & 0x03) << 6 | (c & 0x3F);
             let letter = match TABLE[usize::from(at)] {
                 0 => at,
-                1 => continue,
+                DROP | YEH => continue,
+                VOWEL => return None,
                 to => to,
             };
             // A doubled letter is read once.
@@ -137,8 +212,17 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
                 continue;
             }
             last = Some(letter);
-            sk.key.push(&[0xD8 | letter >> 6, 0x80 | (letter & 0x3F)])?;
+            sk.key.push(&utf8(letter))?;
+            sk.marked.push(&utf8(letter))?;
             sk.letters += 1;
+        }
+        for &e in end.iter().filter(|&&e| e != 0) {
+            // The key keeps every ending but alef's; the marked key keeps them all.
+            if end != [ALEF, 0, 0] {
+                sk.key.push(&utf8(e))?;
+            }
+            sk.marked.push(&utf8(e))?;
+            last = Some(e);
         }
     }
     Some(sk)
@@ -185,9 +269,10 @@ mod tests {
         assert!(s.state && s.form);
         let s = of("جمہوری عوامی جمہوریہ کوریا").unwrap();
         assert!(s.decides);
-        assert_eq!(sk("جمہوریہ کانگو"), "کنگ");
+        assert_eq!(sk("جمہوریہ کانگو"), "کنگو");
         assert_eq!(of("بيروت").unwrap().letters, 3);
-        // Only Arabic-block letters count ("ہانگ کانگ SAR چین").
-        assert_eq!(sk("丸丸 aa ہانگ"), sk("ہانگ"));
+        // Only names all in the Arabic block have one.
+        assert!(of("ہانگ کانگ SAR چین").is_none());
+        assert!(of("丸丸 ہانگ").is_none());
     }
 }
