@@ -4,7 +4,7 @@
 //!
 //! Stored as sorted 56-bit FNV-1a hashes of the keys, each with its country (or REJECT when two
 //! countries claim the key, as the generator does for its own sources): 8 bytes a name, no text.
-//! Arabic-script names are also indexed by their skeleton (src/country/skeleton.rs), the same way.
+//! Arabic-script names are also indexed by their skeletons (src/country/skeleton.rs), the same way.
 
 use super::data::REJECT;
 use super::normalize::Words;
@@ -13,30 +13,28 @@ use super::store::{heap_sort, Hit};
 
 #[derive(Default)]
 pub struct ExtraNames {
-    /// hash << 8 | value, sorted once `finish` has run.
+    /// hash << 8 | value, sorted once `finish` has run: the exact keys, and in their own hash
+    /// spaces the two skeletons of every Arabic-script name (those the shipped tables answer too).
     entries: Vec<u64>,
-    /// The same for the skeletons of Arabic-script names (every runtime name, those the shipped tables answer too).
-    skeletons: Vec<u64>,
     /// The names being added spell every vowel with a letter (Uyghur, Sorani Kurdish): no
     /// skeletons for them.
     vowelled: bool,
 }
 
-/// 64-bit FNV-1a, top 56 bits kept: a false hit needs a 56-bit collision with one of ~30k keys.
-fn hash56(key: &[u8]) -> u64 {
-    hash56_from(0xcbf2_9ce4_8422_2325, key)
-}
+/// FNV-1a's 64-bit offset basis, the start of the exact keys' hashes; the skeletons' hash spaces
+/// start elsewhere (any other values).
+const EXACT: u64 = 0xcbf2_9ce4_8422_2325;
+const SKELETON: u64 = 0x6c62_272e_07bb_0142;
+const MARKED: u64 = 0x8422_2325_cbf2_9ce4;
 
-/// FNV-1a from another start: a second key space (the marked skeletons) in the same index.
-fn hash56_from(start: u64, key: &[u8]) -> u64 {
+/// 64-bit FNV-1a from `start`, top 56 bits kept: a false hit needs a 56-bit collision with one of
+/// ~50k keys.
+fn hash56(start: u64, key: &[u8]) -> u64 {
     let h = key.iter().fold(start, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     h >> 8
 }
-
-/// The start of the marked skeletons' hashes (any value other than FNV's offset basis).
-const MARKED: u64 = 0x6c62_272e_07bb_0142;
 
 impl ExtraNames {
     pub fn new() -> ExtraNames {
@@ -60,20 +58,21 @@ impl ExtraNames {
         if key.is_empty() {
             return;
         }
+        let v = u64::from(value);
         // Every Arabic-script name counts for the skeletons, the ones the tables answer too: a
         // skeleton is only read when exactly one country has it.
         if !self.vowelled && skeleton::applies(key) {
             if let Some(sk) = skeleton::of_words(&words).filter(|s| s.letters > 0) {
-                self.skeletons
-                    .push(hash56(sk.key.as_bytes()) << 8 | u64::from(value));
-                self.skeletons
-                    .push(hash56_from(MARKED, sk.marked.as_bytes()) << 8 | u64::from(value));
+                self.entries
+                    .push(hash56(SKELETON, sk.key.as_bytes()) << 8 | v);
+                self.entries
+                    .push(hash56(MARKED, sk.marked.as_bytes()) << 8 | v);
             }
         }
         if super::find_static(key).is_some() {
             return;
         }
-        self.entries.push(hash56(key) << 8 | u64::from(value));
+        self.entries.push(hash56(EXACT, key) << 8 | v);
     }
 
     /// Whether the names added next are of a language whose script writes every vowel with a
@@ -85,15 +84,24 @@ impl ExtraNames {
 
     /// Sorts the names and marks every key claimed by two countries as a reject. Call once, after
     /// the last `add`.
-    pub fn finish(self) -> ExtraNames {
+    pub fn finish(mut self) -> ExtraNames {
+        heap_sort(&mut self.entries);
+        self.entries.dedup();
+        let mut out: Vec<u64> = Vec::with_capacity(self.entries.len());
+        for e in self.entries {
+            match out.last_mut() {
+                Some(last) if *last >> 8 == e >> 8 => *last = (e >> 8) << 8 | u64::from(REJECT),
+                _ => out.push(e),
+            }
+        }
+        out.shrink_to_fit();
         ExtraNames {
-            entries: settle(self.entries),
-            skeletons: settle(self.skeletons),
+            entries: out,
             vowelled: false,
         }
     }
 
-    /// Number of distinct keys.
+    /// Number of distinct keys (exact names and skeletons).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -104,44 +112,29 @@ impl ExtraNames {
 
     /// Exact lookup of a normalised key.
     pub(super) fn find(&self, key: &[u8]) -> Option<Hit> {
-        find_in(&self.entries, hash56(key))
+        self.find_in(hash56(EXACT, key))
     }
 
     /// Lookup of a skeleton (skeleton.rs): `Hit::Reject` when two countries have it.
     pub(super) fn find_skeleton(&self, skeleton: &[u8]) -> Option<Hit> {
-        find_in(&self.skeletons, hash56(skeleton))
+        self.find_in(hash56(SKELETON, skeleton))
     }
 
     /// Lookup of a marked skeleton ([`skeleton::Skeleton::marked`]).
     pub(super) fn find_marked(&self, marked: &[u8]) -> Option<Hit> {
-        find_in(&self.skeletons, hash56_from(MARKED, marked))
+        self.find_in(hash56(MARKED, marked))
     }
-}
 
-/// Sorted, deduplicated, and a key claimed by two countries made a reject.
-fn settle(mut entries: Vec<u64>) -> Vec<u64> {
-    heap_sort(&mut entries);
-    entries.dedup();
-    let mut out: Vec<u64> = Vec::with_capacity(entries.len());
-    for e in entries {
-        match out.last_mut() {
-            Some(last) if *last >> 8 == e >> 8 => *last = (e >> 8) << 8 | u64::from(REJECT),
-            _ => out.push(e),
-        }
+    fn find_in(&self, h: u64) -> Option<Hit> {
+        let at = self.entries.partition_point(|&e| e >> 8 < h);
+        let e = *self.entries.get(at)?;
+        (e >> 8 == h).then(|| {
+            let v = e as u8; // the low byte is the value
+            if v == REJECT {
+                Hit::Reject
+            } else {
+                Hit::Country(v)
+            }
+        })
     }
-    out.shrink_to_fit();
-    out
-}
-
-fn find_in(entries: &[u64], h: u64) -> Option<Hit> {
-    let at = entries.partition_point(|&e| e >> 8 < h);
-    let e = *entries.get(at)?;
-    (e >> 8 == h).then(|| {
-        let v = e as u8; // the low byte is the value
-        if v == REJECT {
-            Hit::Reject
-        } else {
-            Hit::Country(v)
-        }
-    })
 }

@@ -72,10 +72,6 @@ const YEH: u8 = 2;
 const VOWEL: u8 = 3;
 const ALEF: u8 = 0x27;
 const WAW: u8 = 0x48;
-const HEH_AT: u8 = 0x47;
-const LAM: u8 = 0x44;
-/// "ی", the yeh a word-final yeh is written as.
-const FINAL_YEH: u8 = 0xCC;
 
 /// What each letter of the Arabic block (index: code point less 0x600) becomes: 0 itself, DROP,
 /// YEH, else the letter it is read as. Built at compile time from the lists.
@@ -130,7 +126,7 @@ pub fn of(input: &str) -> Option<Skeleton> {
 /// Whether a key starts in the Arabic block (U+0600-U+06FF, UTF-8 lead bytes 0xD8-0xDB), the
 /// only letters a skeleton reads.
 pub fn applies(key: &[u8]) -> bool {
-    key.first().is_some_and(|b| (0xD8..=0xDB).contains(b))
+    matches!(key.first(), Some(0xD8..=0xDB))
 }
 
 /// The skeleton of parsed words (`None` when a word holds anything but letters of the Arabic
@@ -173,29 +169,28 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             w = rest;
             heh = true;
         }
-        let mut end: [u8; 3] = [0; 3];
-        match split_last(w) {
-            // panic-ok: a u8 index into TABLE's 256 entries
+        // panic-ok: a u8 index into TABLE's 256 entries
+        let end = match split_last(w) {
             Some((rest, at)) if TABLE[usize::from(at)] == YEH && !rest.is_empty() => {
                 w = rest;
-                end = match (at == WAW, heh, article) {
-                    (true, _, _) => [WAW, 0, 0],
-                    (false, false, _) => [FINAL_YEH, 0, 0],
-                    (false, true, false) => [FINAL_YEH, HEH_AT, 0],
-                    (false, true, true) => [FINAL_YEH, HEH_AT, LAM],
-                };
+                match (at == WAW, heh, article) {
+                    (true, _, _) => "و",
+                    (false, false, _) => "ی",
+                    (false, true, false) => "یه",
+                    (false, true, true) => "یهل",
+                }
             }
             Some((rest, ALEF)) if !heh && !rest.is_empty() => {
                 w = rest;
-                end = [ALEF, 0, 0];
+                "ا"
             }
-            _ if heh => end = [ALEF, 0, 0],
-            _ => {}
-        }
+            _ if heh => "ا",
+            _ => "",
+        };
         let mut bytes = w.iter();
         while let Some(&b) = bytes.next() {
             // A name in the Arabic block only: anything else (another script, digits) has none.
-            if !(0xD8..=0xDB).contains(&b) {
+            if !matches!(b, 0xD8..=0xDB) {
                 return None;
             }
             let Some(&c) = bytes.next() else { break };
@@ -216,13 +211,13 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             sk.marked.push(&utf8(letter))?;
             sk.letters += 1;
         }
-        for &e in end.iter().filter(|&&e| e != 0) {
-            // The key keeps every ending but alef's; the marked key keeps them all.
-            if end != [ALEF, 0, 0] {
-                sk.key.push(&utf8(e))?;
-            }
-            sk.marked.push(&utf8(e))?;
-            last = Some(e);
+        // The key keeps every ending but alef's; the marked key keeps them all.
+        if end != "ا" {
+            sk.key.push(end.as_bytes())?;
+        }
+        sk.marked.push(end.as_bytes())?;
+        if !end.is_empty() {
+            last = None;
         }
     }
     Some(sk)
