@@ -4,8 +4,10 @@
 //! Everything is table lookups in generated, sorted data (`data`, made by
 //! scripts/gen-country-data.mjs); nothing is built at start-up. Names the tables lack can come from
 //! an [`ExtraNames`] index that the host registers ([`set_extra_names`]: the wasm shell builds one
-//! from the runtime's CLDR on the first input the tables do not answer exactly). Rejecting beats
-//! guessing: every ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
+//! from the runtime's CLDR on the first input the tables do not answer exactly); an Arabic-script
+//! input nothing else read is last looked up by its consonant skeleton ([`skeleton`]) among those.
+//! Rejecting beats guessing: every ambiguous or unknown input gives `None` (see
+//! data/country/DECISIONS.md).
 
 mod data;
 mod extra;

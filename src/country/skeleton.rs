@@ -1,11 +1,12 @@
 //! A spelling-tolerant key for Arabic-script names. Urdu, Persian and Arabic write the same
-//! country with different long vowels and letters ("انگولہ" / "انگولا", "ارجنٹائن" / "ارجنٹینا",
-//! "بلجئیم" / "بیلجیم"): the skeleton keeps the consonants only. Per word: the Arabic article
-//! "ال" and a final "ه" (teh marbuta, Urdu's final heh) go, the long-vowel and glide letters
-//! (ا و ی ے ھ ء and the Kurdish/Uyghur vowel letters) go, the letters Urdu and Persian use for one
-//! Arabic sound are merged (ٹ ط -> ت, ڈ -> د, ڑ -> ر, ذ ض ظ ژ -> ز, ث ص -> س, ں -> ن, ڤ -> ف), and
-//! a doubled consonant is read once. Form and place words (official-words.tsv: "جمہوریہ",
-//! "مملکت", "جزائر") and the conjunction "و" are left out.
+//! country with different long vowels and letters ("ارجنٹائن" / "ارجنٹینا", "بلجئیم" / "بیلجیم",
+//! "سویٹذرلینڈ" / "سوئٹزر لینڈ"): the skeleton keeps the consonants. Per word: the Arabic article
+//! "ال" goes; alef, waw, the yehs, hamza and heh doachashmee go, except at the end of a word,
+//! where a yeh, a waw or a yeh before a final heh stay (adjectives end so: "فرانسوی", "الفرنسية"
+//! are not France); the letters Urdu and Persian use for one Arabic sound are merged (ٹ ط -> ت,
+//! ڈ -> د, ڑ -> ر, ذ ض ظ ژ -> ز, ث ص -> س, ں -> ن, ڤ -> ف) and a doubled consonant is read once.
+//! Form and place words (official-words.tsv: "جمہوریہ", "مملکت", "جزائر") and "و" are left out.
+//! A second, marked key also keeps a final alef or heh, for the short skeletons.
 //!
 //! It is only a last resort (mod.rs `resolve`): after every exact reading failed, and only when
 //! exactly one country has that skeleton among the runtime's Arabic-script names. Skeletons under
