@@ -162,8 +162,7 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
 
 /// Countries whose names differ from another's by little more than vowels or a form word (the two
 /// Congos, Dominica and the Dominican Republic, Saint Martin and Sint Maarten, Niger and Nigeria,
-/// Sudan and South Sudan, the Guineas, the Koreas, the Chinas): never answered from a skeleton
-/// with form words left out, nor from one that matches without the form words.
+/// Sudan and South Sudan, the Guineas, the Koreas, the Chinas): never answered from a skeleton.
 const SKELETON_TWINS: [&str; 18] = [
     "CD", "CG", "DM", "DO", "MF", "SX", "NE", "NG", "SD", "SS", "GN", "GQ", "GW", "PG", "KR", "KP",
     "CN", "TW",
