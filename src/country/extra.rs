@@ -14,18 +14,17 @@ use super::store::{heap_sort, Hit};
 #[derive(Default)]
 pub struct ExtraNames {
     /// hash << 8 | value, sorted once `finish` has run: the exact keys, and in their own hash
-    /// spaces the two skeletons of every Arabic-script name (those the shipped tables answer too).
+    /// space the skeleton of every Arabic-script name (those the shipped tables answer too).
     entries: Vec<u64>,
     /// The names being added spell every vowel with a letter (Uyghur, Sorani Kurdish): no
     /// skeletons for them.
     vowelled: bool,
 }
 
-/// FNV-1a's 64-bit offset basis, the start of the exact keys' hashes; the skeletons' hash spaces
-/// start elsewhere (any other values).
+/// FNV-1a's 64-bit offset basis, the start of the exact keys' hashes; the skeletons' hash space
+/// starts elsewhere (any other value).
 const EXACT: u64 = 0xcbf2_9ce4_8422_2325;
 const SKELETON: u64 = 0x6c62_272e_07bb_0142;
-const MARKED: u64 = 0x8422_2325_cbf2_9ce4;
 
 /// 64-bit FNV-1a from `start`, top 56 bits kept: a false hit needs a 56-bit collision with one of
 /// ~50k keys.
@@ -65,8 +64,6 @@ impl ExtraNames {
             if let Some(sk) = skeleton::of_words(&words).filter(|s| s.letters > 0) {
                 self.entries
                     .push(hash56(SKELETON, sk.key.as_bytes()) << 8 | v);
-                self.entries
-                    .push(hash56(MARKED, sk.marked.as_bytes()) << 8 | v);
             }
         }
         if super::find_static(key).is_some() {
@@ -118,11 +115,6 @@ impl ExtraNames {
     /// Lookup of a skeleton (skeleton.rs): `Hit::Reject` when two countries have it.
     pub(super) fn find_skeleton(&self, skeleton: &[u8]) -> Option<Hit> {
         self.find_in(hash56(SKELETON, skeleton))
-    }
-
-    /// Lookup of a marked skeleton ([`skeleton::Skeleton::marked`]).
-    pub(super) fn find_marked(&self, marked: &[u8]) -> Option<Hit> {
-        self.find_in(hash56(MARKED, marked))
     }
 
     fn find_in(&self, h: u64) -> Option<Hit> {

@@ -186,11 +186,6 @@ fn by_skeleton(input: &str, source: ExtraSource) -> Option<u8> {
     let Hit::Country(found) = names.find_skeleton(sk.key.as_bytes())? else {
         return None;
     };
-    if sk.letters < skeleton::SURE_LETTERS
-        && names.find_marked(sk.marked.as_bytes()) != Some(Hit::Country(found))
-    {
-        return None;
-    }
     let a2 = COUNTRIES.get(usize::from(found))?.alpha2;
     if SKELETON_TWINS.contains(&a2) || (sk.state && a2 == "GE") {
         return None;

@@ -18,17 +18,16 @@ use super::official::{class, is_place, DEMOCRATIC, LINK, PEOPLE, STATE};
 
 /// Shortest skeleton read, in letters (the consonants left).
 pub const MIN_LETTERS: usize = 4;
-/// From this many letters the skeleton alone decides; a shorter one must also agree on how its
-/// words end ([`Skeleton::marked`]).
+/// From this many letters a final alef or heh is left out of the key; a shorter skeleton must
+/// agree on those endings too.
 pub const SURE_LETTERS: usize = 5;
 
 /// The skeleton of a name and what its left-out words said.
 pub struct Skeleton {
-    /// The consonants, and "ی" where a word ends in a yeh: the ending of an adjective ("فرانسوی",
-    /// "الفرنسية", "لوگزامبورگی" are not France and Luxembourg), kept apart from the name.
+    /// The consonants, and the endings of words: a yeh, a waw, a yeh before a heh ("فرانسوی",
+    /// "الفرنسية", "لوگزامبورگی" are adjectives, not France and Luxembourg); under
+    /// [`SURE_LETTERS`] consonants an alef or heh too ("بریتانیا" is not "برتون", Breton).
     pub key: Key,
-    /// The same with "ا" where a word ends in alef or heh ("بریتانیا" is not "برتون", Breton).
-    pub marked: Key,
     pub letters: usize,
     /// A form or place word was left out.
     pub form: bool,
@@ -134,9 +133,10 @@ pub fn applies(key: &[u8]) -> bool {
 /// block, or a vowel letter of Kurdish or Uyghur). Works on the UTF-8 bytes: a letter of the
 /// block is a lead byte 0xD8-0xDB and one continuation byte.
 pub fn of_words(words: &Words) -> Option<Skeleton> {
+    // Built with and without the alef endings; which one is the key depends on the length.
+    let mut marked = Key::new();
     let mut sk = Skeleton {
         key: Key::new(),
-        marked: Key::new(),
         letters: 0,
         form: false,
         state: false,
@@ -209,17 +209,20 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             }
             last = Some(letter);
             sk.key.push(&utf8(letter))?;
-            sk.marked.push(&utf8(letter))?;
+            marked.push(&utf8(letter))?;
             sk.letters += 1;
         }
-        // The key keeps every ending but alef's; the marked key keeps them all.
+        // The key keeps every ending but alef's; `marked` keeps them all.
         if end != "ا" {
             sk.key.push(end.as_bytes())?;
         }
-        sk.marked.push(end.as_bytes())?;
+        marked.push(end.as_bytes())?;
         if !end.is_empty() {
             last = None;
         }
+    }
+    if sk.letters < SURE_LETTERS {
+        sk.key = marked;
     }
     Some(sk)
 }
