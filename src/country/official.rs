@@ -13,7 +13,7 @@ use super::normalize::{Key, Words, KEY_CAP};
 use super::store::{text_entry, text_seek, Hit};
 
 // Classes of OFFICIAL_WORDS (its index); 0 is a plain form word.
-pub(crate) const LINK: u8 = 1;
+const LINK: u8 = 1;
 pub(crate) const STATE: u8 = 2;
 pub(crate) const PEOPLE: u8 = 3;
 pub(crate) const DEMOCRATIC: u8 = 4;

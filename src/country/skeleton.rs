@@ -14,7 +14,7 @@
 //! are both "برت").
 
 use super::normalize::{Key, Words};
-use super::official::{class, is_place, DEMOCRATIC, LINK, PEOPLE, STATE};
+use super::official::{class, is_place, DEMOCRATIC, PEOPLE, STATE};
 
 /// Shortest skeleton read, in letters (the consonants left).
 pub const MIN_LETTERS: usize = 4;
@@ -29,8 +29,6 @@ pub struct Skeleton {
     /// [`SURE_LETTERS`] consonants an alef or heh too ("بریتانیا" is not "برتون", Breton).
     pub key: Key,
     pub letters: usize,
-    /// A form or place word was left out.
-    pub form: bool,
     /// A "state" word was left out ("ریاست جارجیا" is a US state, not Georgia).
     pub state: bool,
     /// A word that decides between two countries was left out (people's, democratic).
@@ -138,7 +136,6 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
     let mut sk = Skeleton {
         key: Key::new(),
         letters: 0,
-        form: false,
         state: false,
         decides: false,
     };
@@ -148,13 +145,11 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
             continue;
         }
         if let Some(c) = class(w) {
-            sk.form |= c != LINK;
             sk.state |= c == STATE;
             sk.decides |= c == PEOPLE || c == DEMOCRATIC;
             continue;
         }
         if is_place(w) {
-            sk.form = true;
             continue;
         }
         // "ال" before at least two letters.
@@ -265,7 +260,7 @@ mod tests {
     #[test]
     fn flags() {
         let s = of("ریاست جارجیا").unwrap();
-        assert!(s.state && s.form);
+        assert!(s.state);
         let s = of("جمہوری عوامی جمہوریہ کوریا").unwrap();
         assert!(s.decides);
         assert_eq!(sk("جمہوریہ کانگو"), "کنگو");
