@@ -144,6 +144,8 @@ export default async function bench({ wazper, pkgDir = path.join(root, "pkg") })
     ["Cyrillic", "Обединено Неверкралство"],
     ["Han/kana/Hangul", "中國"],
     ["Greek", "Ουτοπία"],
+    // Exact names first, then the skeletons (src/country/skeleton.rs): both are built on this call.
+    ["Arabic script (read by its skeleton)", "بلجئیم"],
   ].map(([what, input]) => ({
     figure: `first call needing the runtime's CLDR names, ${what}: normalizeCountry(${JSON.stringify(input)})`,
     unit: "ms",

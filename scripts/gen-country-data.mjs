@@ -81,7 +81,14 @@ fold.set(0x81fa, "台");
 // Arabic-script letter variants that Arabic, Persian and Urdu spell one word with: Arabic yeh and
 // alef maksura as Farsi yeh, Arabic kaf as keheh, teh marbuta, heh goal and heh doachashmee-less
 // forms as heh (Unicode's Arabic block notes; the runtime's Urdu and Persian names mix them).
-for (const [from, to] of [["ي", "ی"], ["ى", "ی"], ["ك", "ک"], ["ة", "ه"], ["ۃ", "ه"], ["ہ", "ه"], ["ۀ", "ه"]]) fold.set(from.codePointAt(0), to);
+const ARABIC_VARIANTS = [["ي", "ی"], ["ى", "ی"], ["ك", "ک"], ["ة", "ه"], ["ۃ", "ه"], ["ہ", "ه"], ["ۀ", "ه"]];
+for (const [from, to] of ARABIC_VARIANTS) fold.set(from.codePointAt(0), to);
+// A letter whose decomposition ends in one of those variants folds to the same letter ("ۂ" = "ہ" +
+// hamza, "ئ" = "ي" + hamza): the variant map is applied to every fold's output too.
+const variantOf = new Map(ARABIC_VARIANTS);
+for (const [cp, out] of fold) if (/[\u0600-\u06ff]/u.test(out)) fold.set(cp, [...out].map((c) => variantOf.get(c) ?? c).join(""));
+// The tatweel (kashida) only stretches a word on the line: dropped like a mark.
+fold.set(0x640, "");
 // Compact form for the Rust side: one byte per code point of each block (see normalize.rs `fold`):
 // 0 unchanged, 1 dropped, 2 separator, 3.. a multi-char output FOLD_MULTI[b - 3], '0'-'9' / 'a'-'z' that
 // ASCII character, 128.. the code point plus FOLD_DELTAS[b - 128].

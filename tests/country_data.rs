@@ -118,8 +118,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
 
     #[test]
+    fn arabic_soup_skeletons_never_panic(s in "[\\u{600}-\\u{6ff}\\u{750}-\\u{77f}\\u{200c}\\u{fb50}-\\u{fdff} a-z()]{0,120}") {
+        if let Some(sk) = country::skeleton::of(&s) {
+            prop_assert!(sk.key.as_bytes().len() <= 160);
+            prop_assert!(std::str::from_utf8(sk.key.as_bytes()).is_ok());
+        }
+        let _ = country::lookup(&s);
+    }
+
+    #[test]
     fn arbitrary_strings_never_panic(s in "\\PC*") {
         let _ = country::lookup(&s);
+        let _ = country::skeleton::of(&s);
         let _ = country::from_time_zone(&s);
         let _ = country::from_locale(&s);
     }
@@ -135,6 +145,7 @@ proptest! {
     fn any_char_soup_never_panics(v in proptest::collection::vec(any::<char>(), 0..300)) {
         let s: String = v.into_iter().collect();
         let _ = country::lookup(&s);
+        let _ = country::skeleton::of(&s);
         let _ = country::from_locale(&s);
         let _ = country::from_time_zone(&s);
     }

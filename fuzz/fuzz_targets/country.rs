@@ -23,6 +23,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(country::lookup(c.name).map(|d| d.alpha2), Some(c.alpha2));
         assert_eq!(country::lookup(c.alpha3).map(|d| d.alpha2), Some(c.alpha2));
     }
+    if let Some(sk) = country::skeleton::of(&input) {
+        assert!(core::str::from_utf8(sk.key.as_bytes()).is_ok());
+    }
     let _ = country::from_time_zone(&input);
     let _ = country::from_locale(&input);
 });

@@ -4,20 +4,32 @@
 //!
 //! Stored as sorted 56-bit FNV-1a hashes of the keys, each with its country (or REJECT when two
 //! countries claim the key, as the generator does for its own sources): 8 bytes a name, no text.
+//! Arabic-script names are also indexed by their skeletons (src/country/skeleton.rs), the same way.
 
 use super::data::REJECT;
 use super::normalize::Words;
+use super::skeleton;
 use super::store::{heap_sort, Hit};
 
 #[derive(Default)]
 pub struct ExtraNames {
-    /// hash << 8 | value, sorted once `finish` has run.
+    /// hash << 8 | value, sorted once `finish` has run: the exact keys, and in their own hash
+    /// space the skeleton of every Arabic-script name (those the shipped tables answer too).
     entries: Vec<u64>,
+    /// The names being added spell every vowel with a letter (Uyghur, Sorani Kurdish): no
+    /// skeletons for them.
+    vowelled: bool,
 }
 
-/// 64-bit FNV-1a, top 56 bits kept: a false hit needs a 56-bit collision with one of ~30k keys.
-fn hash56(key: &[u8]) -> u64 {
-    let h = key.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+/// FNV-1a's 64-bit offset basis, the start of the exact keys' hashes; the skeletons' hash space
+/// starts elsewhere (any other value).
+const EXACT: u64 = 0xcbf2_9ce4_8422_2325;
+const SKELETON: u64 = 0x6c62_272e_07bb_0142;
+
+/// 64-bit FNV-1a from `start`, top 56 bits kept: a false hit needs a 56-bit collision with one of
+/// ~50k keys.
+fn hash56(start: u64, key: &[u8]) -> u64 {
+    let h = key.iter().fold(start, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     h >> 8
@@ -42,10 +54,29 @@ impl ExtraNames {
             return;
         };
         let key = words.key_all();
-        if key.is_empty() || super::find_static(key).is_some() {
+        if key.is_empty() {
             return;
         }
-        self.entries.push(hash56(key) << 8 | u64::from(value));
+        let v = u64::from(value);
+        // Every Arabic-script name counts for the skeletons, the ones the tables answer too: a
+        // skeleton is only read when exactly one country has it.
+        if !self.vowelled && skeleton::applies(key) {
+            if let Some(sk) = skeleton::of_words(&words).filter(|s| s.letters > 0) {
+                self.entries
+                    .push(hash56(SKELETON, sk.key.as_bytes()) << 8 | v);
+            }
+        }
+        if super::find_static(key).is_some() {
+            return;
+        }
+        self.entries.push(hash56(EXACT, key) << 8 | v);
+    }
+
+    /// Whether the names added next are of a language whose script writes every vowel with a
+    /// letter (Uyghur, Sorani Kurdish): a consonant skeleton says little about those, so they get
+    /// none (their exact names still count).
+    pub fn set_vowelled(&mut self, vowelled: bool) {
+        self.vowelled = vowelled;
     }
 
     /// Sorts the names and marks every key claimed by two countries as a reject. Call once, after
@@ -61,10 +92,13 @@ impl ExtraNames {
             }
         }
         out.shrink_to_fit();
-        ExtraNames { entries: out }
+        ExtraNames {
+            entries: out,
+            vowelled: false,
+        }
     }
 
-    /// Number of distinct keys.
+    /// Number of distinct keys (exact names and skeletons).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -75,7 +109,15 @@ impl ExtraNames {
 
     /// Exact lookup of a normalised key.
     pub(super) fn find(&self, key: &[u8]) -> Option<Hit> {
-        let h = hash56(key);
+        self.find_in(hash56(EXACT, key))
+    }
+
+    /// Lookup of a skeleton (skeleton.rs): `Hit::Reject` when two countries have it.
+    pub(super) fn find_skeleton(&self, skeleton: &[u8]) -> Option<Hit> {
+        self.find_in(hash56(SKELETON, skeleton))
+    }
+
+    fn find_in(&self, h: u64) -> Option<Hit> {
         let at = self.entries.partition_point(|&e| e >> 8 < h);
         let e = *self.entries.get(at)?;
         (e >> 8 == h).then(|| {

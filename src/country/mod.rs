@@ -4,8 +4,10 @@
 //! Everything is table lookups in generated, sorted data (`data`, made by
 //! scripts/gen-country-data.mjs); nothing is built at start-up. Names the tables lack can come from
 //! an [`ExtraNames`] index that the host registers ([`set_extra_names`]: the wasm shell builds one
-//! from the runtime's CLDR on the first input the tables do not answer exactly). Rejecting beats
-//! guessing: every ambiguous or unknown input gives `None` (see data/country/DECISIONS.md).
+//! from the runtime's CLDR on the first input the tables do not answer exactly); an Arabic-script
+//! input nothing else read is last looked up by its consonant skeleton ([`skeleton`]) among those.
+//! Rejecting beats guessing: every ambiguous or unknown input gives `None` (see
+//! data/country/DECISIONS.md).
 
 mod data;
 mod extra;
@@ -14,6 +16,7 @@ mod locale;
 pub mod normalize;
 mod official;
 pub mod script;
+pub mod skeleton;
 mod store;
 mod timezone;
 
@@ -141,12 +144,15 @@ fn resolve(input: &str, extra: Option<ExtraSource>) -> Option<u8> {
         Some(Hit::Reject) => return exact_runtime_name(input, extra?),
         None => {}
     }
+    let source = extra?;
     let mut finder = Finder {
-        source: Some(extra?),
+        source: Some(source),
         extra_hit: false,
     };
-    let Some(Hit::Country(found)) = resolve_with(input, &mut finder, false) else {
-        return None;
+    let found = match resolve_with(input, &mut finder, false) {
+        Some(Hit::Country(found)) => found,
+        Some(Hit::Reject) => return None,
+        None => return by_skeleton(input, source),
     };
     if finder.extra_hit {
         let words = Words::parse(input.trim())?;
@@ -173,6 +179,39 @@ fn exact_runtime_name(input: &str, extra: ExtraSource) -> Option<u8> {
         return None;
     };
     (!fuzzy::near_other(key, found)).then_some(found)
+}
+
+/// Countries whose names differ from another's by little more than vowels or a form word (the two
+/// Congos, Dominica and the Dominican Republic, Saint Martin and Sint Maarten, Niger and Nigeria,
+/// Sudan and South Sudan, the Guineas, the Koreas, the Chinas): never answered from a skeleton.
+const SKELETON_TWINS: [&str; 18] = [
+    "CD", "CG", "DM", "DO", "MF", "SX", "NE", "NG", "SD", "SS", "GN", "GQ", "GW", "PG", "KR", "KP",
+    "CN", "TW",
+];
+
+/// The last resort for an Arabic-script input nothing else read: its skeleton (skeleton.rs), when
+/// exactly one country's runtime names have it.
+fn by_skeleton(input: &str, source: ExtraSource) -> Option<u8> {
+    if input.is_ascii() {
+        return None;
+    }
+    let words = Words::parse(input.trim())?;
+    if !skeleton::applies(words.key_all()) {
+        return None;
+    }
+    let sk = skeleton::of_words(&words)?;
+    if sk.letters < skeleton::MIN_LETTERS || sk.decides {
+        return None;
+    }
+    let names = source(script::ARAB)?;
+    let Hit::Country(found) = names.find_skeleton(sk.key.as_bytes())? else {
+        return None;
+    };
+    let a2 = COUNTRIES.get(usize::from(found))?.alpha2;
+    if SKELETON_TWINS.contains(&a2) || (sk.state && a2 == "GE") {
+        return None;
+    }
+    Some(found)
 }
 
 /// `None` when nothing matched; `Some(Hit::Reject)` when the input is known to name no country.

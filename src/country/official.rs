@@ -14,16 +14,16 @@ use super::store::{text_entry, text_seek, Hit};
 
 // Classes of OFFICIAL_WORDS (its index); 0 is a plain form word.
 const LINK: u8 = 1;
-const STATE: u8 = 2;
-const PEOPLE: u8 = 3;
-const DEMOCRATIC: u8 = 4;
+pub(crate) const STATE: u8 = 2;
+pub(crate) const PEOPLE: u8 = 3;
+pub(crate) const DEMOCRATIC: u8 = 4;
 
 /// Countries an official form is what tells apart, beyond what the people/democratic words decide
 /// (the two Congos; Commonwealth of Dominica / Malay "Republik Dominica", the Dominican Republic):
 /// with their form words taken out the rest is ambiguous, so only their exact names are accepted.
 const DECIDED_BY_FORM: [&str; 4] = ["CD", "CG", "DM", "DO"];
 
-fn class(word: &[u8]) -> Option<u8> {
+pub(crate) fn class(word: &[u8]) -> Option<u8> {
     OFFICIAL_WORDS
         .iter()
         .position(|list| sorted_contains(list.as_bytes(), word))

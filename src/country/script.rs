@@ -8,6 +8,8 @@
 pub const LATIN: u8 = 0;
 /// Han, kana, Hangul, Bopomofo, Yi.
 pub const CJK: u8 = 1;
+/// Arabic script (Arabic, Persian, Urdu, Pashto, Sindhi, Kurdish, Uyghur...).
+pub const ARAB: u8 = 6;
 /// Any script not listed below.
 pub const OTHER: u8 = u8::MAX;
 
@@ -132,6 +134,7 @@ mod tests {
         assert_eq!(of_key("대한민국".as_bytes()), CJK);
         assert_eq!(of_code("Jpan"), CJK);
         assert_eq!(of_key("ایران".as_bytes()), of_code("Arab"));
+        assert_eq!(of_code("Arab"), ARAB);
         assert_eq!(of_key("भारत".as_bytes()), of_code("Deva"));
         assert_eq!(of_key("ኢትዮጵያ".as_bytes()), of_code("Ethi"));
         assert_eq!(of_code("Zzzz"), OTHER);

@@ -248,3 +248,53 @@ fn extra_names_by_script() {
     // A Latin key is looked up among the Latin-script names only.
     assert_eq!(lookup_index_with("Zorglandia", Some(greek_only)), None);
 }
+
+/// A fake runtime with Arabic-script names, for the skeleton reading.
+fn arabic_extra(_script: u8) -> Option<&'static ExtraNames> {
+    static NAMES: std::sync::OnceLock<ExtraNames> = std::sync::OnceLock::new();
+    let idx = |a2: &str| all().iter().position(|c| c.alpha2 == a2).unwrap();
+    Some(NAMES.get_or_init(|| {
+        let mut n = ExtraNames::new();
+        for (name, a2) in [
+            ("ارجنٹینا", "AR"),
+            ("بیلجیم", "BE"),
+            ("بھارت", "IN"),
+            ("جارجیا", "GE"),
+            ("نیجر", "NE"),
+            ("نیجیریا", "NG"),
+            ("جمہوریہ ڈومينيکن", "DO"),
+            ("آسٹریا", "AT"),
+            ("بوتسوانا", "BW"),
+            ("آسٹریلیا", "AU"),
+            ("مالدیپ", "MV"),
+            ("مولدووا", "MD"),
+            ("مالدوا", "MV"),
+        ] {
+            n.add(name, idx(a2));
+        }
+        n.finish()
+    }))
+}
+
+fn with_arabic(s: &str) -> Option<&'static str> {
+    lookup_index_with(s, Some(arabic_extra)).map(|i| all()[i].alpha2)
+}
+
+#[test]
+fn arabic_script_spellings() {
+    // Other long vowels and letters, form words with ezafe, the Arabic article.
+    assert_eq!(with_arabic("ارجنٹائن"), Some("AR"));
+    assert_eq!(with_arabic("مملکتِ بلجئیم"), Some("BE"));
+    assert_eq!(with_arabic("آسٹرلیا"), Some("AU"));
+    assert_eq!(with_arabic("بوٹسوانہ"), Some("BW"));
+    // Not without the runtime's names.
+    assert_eq!(a2("ارجنٹائن"), None);
+    // A short skeleton is no answer: Beirut and Bharat are both "برت".
+    assert_eq!(with_arabic("بيروت"), None);
+    // Two countries with one skeleton: neither.
+    assert_eq!(with_arabic("نیجیریہ"), None);
+    assert_eq!(with_arabic("مالدووا"), None);
+    // A US state, and a country that a form word is what tells apart.
+    assert_eq!(with_arabic("ریاست جارجیا"), None);
+    assert_eq!(with_arabic("ڈومینیکن"), None);
+}

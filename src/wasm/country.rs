@@ -159,6 +159,10 @@ fn supported_locales(script: u8) -> Option<Array> {
 /// `style: "short"` too (the other regions' short form is their long one).
 const SHORT: [&str; 8] = ["BA", "GB", "HK", "MM", "MO", "PS", "SA", "US"];
 
+/// Arabic-script languages that write every vowel with a letter (Uyghur, Kurdish): their names
+/// get no skeletons (src/country/skeleton.rs).
+const VOWELLED: [&str; 4] = ["ug", "ckb", "ku", "sdh"];
+
 fn options(style: &str) -> Object {
     let options = Object::new();
     for (k, v) in [("type", "region"), ("fallback", "none"), ("style", style)] {
@@ -181,6 +185,9 @@ fn build(script: u8) -> Option<ExtraNames> {
             continue;
         };
         any = true;
+        let lang = tag.as_string().unwrap_or_default();
+        let lang = lang.split('-').next().unwrap_or("");
+        names.set_vowelled(VOWELLED.contains(&lang));
         for (i, code) in codes.iter().enumerate() {
             // A region name is a short string: taken as it is, without text()'s length check.
             if let Some(name) = dn.of(code).ok().and_then(|v| v.as_string()) {
