@@ -351,7 +351,7 @@ for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scri
 const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
-const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
+const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0, commonwealth: 5, department: 6 };
 const officialWords = new Map();
 // Latin-script place words of 4+ letters: also taken off the end of a compound ("Chagosöarna").
 const placeSuffixes = new Set();
@@ -365,7 +365,7 @@ for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
     if (cls === "place") placeWords.add(k);
     const prev = officialWords.get(k);
     // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
-    const rank = (c) => [3, 4, 2, 0, 1][c];
+    const rank = (c) => [3, 4, 2, 0, 1, 0, 0][c];
     officialWords.set(k, prev === undefined || rank(CLASSES[cls]) < rank(prev) ? CLASSES[cls] : prev);
   }
 }
@@ -480,15 +480,16 @@ ${list(byNum)}
 pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
-/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
-pub static OFFICIAL_WORDS: [&str; 5] = [
-${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
+/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic, 5 commonwealth, 6 department (text, not
+/// a table of pointers: smaller).
+pub static OFFICIAL_WORDS: [&str; 7] = [
+${[0, 1, 2, 3, 4, 5, 6].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
 /// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
 /// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
-pub static OFFICIAL_AFFIXES: [&str; 5] = [
-${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
+pub static OFFICIAL_AFFIXES: [&str; 7] = [
+${[0, 1, 2, 3, 4, 5, 6].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
 /// Place words (official-words.tsv, class place) as keys sorted by bytes, space-separated: a name

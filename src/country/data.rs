@@ -3,7 +3,7 @@
 // numeric and names in 28 locales + endonyms; tzdata 2025b (Debian 2025b-0+deb12u2, public
 // domain): zone.tab, zone1970.tab, tzdata.zi links; data/country/*.tsv (hand-curated); cldr-core
 // 45.0.0 (Unicode-3.0): the list of CLDR locales.
-// 2566 Latin + 2488 hashed name keys (11 data conflicts stored as rejects), 542 time zones.
+// 2566 Latin + 2489 hashed name keys (11 data conflicts stored as rejects), 542 time zones.
 
 use super::Country;
 
@@ -1564,32 +1564,37 @@ pub static BY_NUMERIC: [u8; 250] = [
 pub static RUNTIME_LOCALES: &str = "Adlm ff-Adlm;Arab apc ar az-Arab bal bal-Arab bgn ckb fa fa-AF ha-Arab ks ks-Arab lrc ms-Arab mzn pa-Arab ps sd sd-Arab sdh skr trw ug ur ur-IN uz-Arab;Armn hy;Beng as bn mni mni-Beng;Cakm ccp;Cans csw iu;Cher chr;Cyrl ab az-Cyrl ba be be-tarask bg bs-Cyrl ce cu cv kk ky mdf mk mn myv os ru sah sr sr-Cyrl sr-Cyrl-BA tg tt tyv uk uz-Cyrl;Deva bgc bho brx doi hi kok ks-Deva kxv-Deva mai mr ne raj sa sat-Deva sd-Deva xnr;Dsrt en-Dsrt;Ethi am byn gez ti tig wal;Geor ka;Grek el el-polyton;Gujr gu;Guru pa pa-Guru;Hans yue-Hans zh zh-Hans;Hant yue yue-Hant zh-Hant zh-Hant-HK;Hebr he yi;Hmnp hnj hnj-Hmnp;Jpan ja;Khmr km;Knda kn;Kore ko;Laoo lo;Latn aa af agq ak an ann arn asa ast az az-Latn bal-Latn bas bem bew bez blo bm br bs bs-Latn bss ca cad cch ceb cgg cho cic co cs cy da dav de dje dsb dua dyo ebu ee en eo es et eu ewo ff ff-Latn fi fil fo fr fr-CA frr fur fy ga gaa gd gl gn gsw guz gv ha haw hi-Latn hr hsb hu ia id ie ig io is it iu-Latn jbo jgo jmc jv kab kaj kam kcg kde kea ken kgp khq ki kkj kl kln kpe ksb ksf ksh ku kw kxv kxv-Latn la lag lb lg lij lkt lmo ln lt lu luo luy lv mas mer mfe mg mgh mgo mi mic moh ms mt mua mus naq nb nd nds nl nmg nn nnh no nr nso nus nv ny nyn oc om pap pcm pis pl prg pt pt-PT qu quc rif rm rn ro rof rw rwk saq sbp sc scn se seh ses sg shi-Latn sid sk sl sma smj smn sms sn so sq sr-Latn ss ssy st su su-Latn sv sw sw-KE szl teo tk tn to tok tpi tr trv ts twq tzm und uz uz-Latn vai-Latn ve vec vi vmw vo vun wa wae wbp wo xh xog yav yo yo-BJ yrl za zu;Mlym ml;Mong mn-Mong;Mtei mni-Mtei;Mymr my shn;Nkoo bm-Nkoo nqo;Olck sat sat-Olck;Orya kxv-Orya or;Osge osa;Rohg rhg rhg-Rohg;Shaw en-Shaw;Sinh si;Syrc syr;Taml ta;Tavt blt;Telu kxv-Telu te;Tfng shi shi-Tfng zgh;Thaa dv;Thai th;Tibt bo dz;Vaii vai vai-Vaii;Yiii ii";
 
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
-/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
-pub static OFFICIAL_WORDS: [&str; 5] = [
-    "abode adalari adasi administracyjny administratieve administrativa administrative administrativna administrativni afdeling ala allamszovetseg alue amministrativa arab araba arabe arabische arabischen arabitasavalta arabrepubliken arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago asociado autonome autonomni autonomo autonomous bagimsiz bailia bailiado bailiwick bailliage baliato baliwat baljuwschap bejlivik birlesik birligi bolgesi bolivarci bolivari bolivarian bolivariana bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik buyuk co cokuluslu coletividade collectivite collectivity collettivita commonwealth communaute community comunidad comunidade comunita comunitatea confederacao confederacion confederatie confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departament departamento departement departementsomradet departman department departmentti dependency dipartimento dogu dominion ducado ducat ducato duche duchy dukaligi eastern edsforbundet egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg erityishallintoalue especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federationen federativa federative federativna federativne federativni federazione federes foderacio foderale foderation foderative foderativen foderatsioon foderierte foogtkond forbundsrepubliken forbundsrepublikken forenade forvaltningsomradet freistaat fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gebietskorperschaft gemeenschap gemeinschaft gemenebest gran grand granducato grao grondgebied groothertogdom grossherzogtum hachemita hachemite hascemita haschemitisches hasemitska hasemitske hashemite hasimovske haszymidzkie hercegseg herzogtum idari ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele iseseisvusriik isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam itainen itsenainen kansainyhteiso kaupunkivaltio keleti kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost komonvelt konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativa kooperative kooperativna kooperativni kozosseg koztarsasag koztarsasaga kraljevina kraljevine kralligi kralovstvi kralovstvo krolestwo ksiestwo kungadomet kungariket kuningaskunta kuningriik liit liitto liittotasavalta liittovaltio liitvabariik maakond mancomunidad mangnationella marele milletler mnohonarodnostni monikansainen muhafizligi multinational nacao nacija nagyhercegseg nation nazione nemzetkozosseg nezavisly nezavisna niepodlegle niezalezne oarna oberoende oblast odjel oen oerne on onafhankelijke oosterse operative oriental orientale orijentalna ostrov ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas oya oyene ozel paese pais paljurahvuseline pays peace plurinacional plurinational plurinationale plurinationaler plurinazionale podrucja posebnog prensligi principado principality principato principatul principaute prinsdom pulau quan realm regatul regiao regio region regione regno reino repubblica republic republica republiek republik republika republike republiken republikk republikken republique royaume ruhtinaskunta rychtarstvi rzeczpospolita saar saared saaret saari saarten samostalne samvaldet savez savezna savezne seesteinen sehir serene serenisima serenissima sfederowane sjalvstandiga sjedinjene sjednocena soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socijalisticke socjalistyczna soevereine sonderverwaltungsregion sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolecenstvi spolkova spolocenstvo spravni statsforbundet storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritorium territoire territoriaaluhendus territorio territorium territory terulet terytorium tobbnemzetisegu toplulugu topragi topraklari uhendkuningriik uhendus ujedinjeno unabhangige unabhangigen unabhangiger unia uniao unida unidos unie unija unije unio union unione unionen unita united upravnog vabariik valaliitto velika veliko velkovevodstvi velkovojvodstvo vereinigte vereinigtes visenacionalna vogtei vojvodina vojvodstvo vorstendom vurstiriik vychodna vychodni wielkie wielonarodowe wolne wschodnia wspolnota wyspa wyspy yhdistyneet yhdistynyt yhteiso zadruga zajednica zamorsky zeme zjednoczona zjednoczone zjednotena zvaz zvazova zvlastni zwiazek αρχιπελαγοσ νησια νησοι административныи арабская архипелаг архіпелаг великое владение герцогство департамент емірат исламская княжество князівство конфедерация кооперативная королевство королівство коронное краљевина многонациональное нация независимое независимои объединенные острва острво остров острова острови островов острів раион република республика республики республіка савезна содружество соединенное соединенные социалистическая соціалістична союз специальныи співдружність страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація эмират ісламська איי ארכיפלג اتحاد اتحادیه ارخبیل اسلامی اشتراکی اقلیم الاتحاد الاتحادی الاتحادیه الاداریه الاسلامیه الاشتراکیه التعاونیه الجمهوریه العربیه الفدرالیه الفیدرالیه المملکه اماره تعاونی جزایر جزر جزیره جمهوری جمهوریه دوقیه دوکنشین سلطنه سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو مستقل مملکت مملکه منطقه همسود وفاقی پادشاهی کنفدراسیون کومنولث کومونولث द्वीपसमूह ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ アラブ イスラム ハシミテ 东岸 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合众国 合衆国 哈希姆 国 國 多民族 大公国 岛 島 東方 特別行政区 特別行政區 特别行政区 独立国 王国 王國 玻利瓦尔 社会主义 社会主義 社會主義 群岛 群島 联合 联盟 联邦 聯邦 苏丹国 諸島 連合 連合王国 連邦 酋长国 阿拉伯 集体 首長国 공국 공화국 국 군도 다민족국 대공국 독립국 동방 볼리바르 사회주의 섬 술탄국 아랍 연방 연합 왕국 이슬람 제도 토후국 특별행정구 하심 합중국 협동",
-    "a and d da das de degli dei del dell della delle dello den der des det di die do dos du el het i il l la las le les lo los od of s van von и",
-    "allam allamok bundesstaat devleti devletleri drzava drzave estado estados etat liiduriigid panstwo riik staat staaten stany stat state staten stater states stato statul staty uhendriigid valtio yhdysvallat государство держава држава штаты ایالات دولت دوله ریاست",
+/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic, 5 commonwealth, 6 department (text, not
+/// a table of pointers: smaller).
+pub static OFFICIAL_WORDS: [&str; 7] = [
+    "abode adalari adasi administracyjny administratieve administrativa administrative administrativna administrativni afdeling ala allamszovetseg alue amministrativa araabia arab araba arabe arabische arabischen arabiska arabitasavalta arabrepubliken arabska arap arapska archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago asociado autonome autonomni autonomo autonomous bagimsiz bailia bailiado bailiwick bailliage baliato baliwat baljuwschap bejlivik birlesik birligi bolgesi bolivarci bolivari bolivarian bolivariana bolivarianska bolivarienne bolivarische bolivarischen bolivarovska bolivarska boliwarianska bondsrepubliek bund bundesrepublik buyuk co cokuluslu coletividade collectivite collectivity collettivita communaute community comunidad comunita comunitatea confederacao confederacion confederatie confederation confederazione cooperativa cooperative country crown cumhuriyet cumhuriyeti dao departementsomradet dependency dogu dominion ducado ducat ducato duche duchy dukaligi eastern edsforbundet egyesult eidgenossenschaft eiland eilanden emiirikunta emiraat emirado emirat emirate emirato emirligi emirseg erityishallintoalue especial federaatio federacao federace federacia federacija federacion federacja federacyjna federados federal federala federale federalna federasyonu federated federatia federatie federation federationen federativa federative federativna federativne federativni federazione federes foderacio foderale foderation foderative foderativen foderatsioon foderierte foogtkond forbundsrepubliken forbundsrepublikken forenade forenta forvaltningsomradet freistaat fuggetlen furstendomet furstentum fyrstedommet fyrstendommet gebiet gebietskorperschaft gemeenschap gemeinschaft gran grand granducato grao grondgebied groothertogdom grossherzogtum groussherzogtum hachemita hachemite hascemita haschemitisches hasemitska hasemitske hashemite hashimitiska hasimi hasimiidi hasimovske haszymidzkie hercegseg herzogtum idari idavabariik ile iles ilha ilhas independant independent independente independiente indipendente insel inseln insula insulele iseseisvusriik isla islam islamic islamica islamilainen islamique islamische islamischen islamiska islamiske islamitische islamivabariik islamska islamsky island islands islas isles isola isole istocna iszlam itainen itsenainen kaupunkivaltio keleti kepulauan kingdom kiralysag knezevina kniezatstvo knizectvi kolektivitet kolektivnost konfederace konfederacia konfederacija konfederacja konfederasyonu konfoderacio konfoderatsioon kongeriget kongeriket konigreich koninkrijk konungariket kooperacyjna kooperatif kooperativa kooperative kooperativna kooperativni kozosseg koztarsasag koztarsasaga kraljevina kraljevine kralligi kralovstvi kralovstvo krolestwo ksiestwo kungadomet kungariket kuningaskunta kuningriik landskapet liidu liit liiton liitto liittotasavalta liittovaltio liitvabariik linnriik maakond maakunta mangnationella marele mestsky milletler mnohonarodnostni monikansainen muhafizligi multinational nacao nacija nagyhercegseg nation nazione nezavisly nezavisna niepodlegle niezalezne oarna oberoende oblast odjel oen oerne on onafhankelijke oosterse operative oriental orientale orijentalna ostrov ostrova ostrovov ostrovu ostrovy ostrva ostrvo osuustoiminnallinen otoci otocje otok overseas oya oyene ozel paese pais paljurahvuseline pays peace plurinacional plurinational plurinationale plurinationaler plurinazionale podrucja posebnog prensligi principado principality principat principato principatul principaute prinsdom pulau quan realm regatul regiao regio region regione regno reino repiblik repubblica repubblika republic republica republiek republik republika republikas republike republiken republikk republikken republique respublika respublikasi respublikasy respublikos ribaberiki ripablik royaume ruhtinaskunta rychtarstvi rzeczpospolita saar saared saaret saari saarten samostalne savez savezna savezne seesteinen sehir serene serenisima serenissima sfederowane sjalvstandiga sjedinjene sjednocena soberano socialist socialista socialiste socialisticka socialistische socialistiska socialistiske socijalisticka socijalisticke socjalistyczna soevereine sonderverwaltungsregion sonderverwaltungszone sosialistinen sosialistiske sosyalist sotsialistlik souostrovi souverain souverane sovereign sovrano sozialistische sozialistischen special speciale specialna specijalna specjalny spojene spolkova spravni statsforbundet storhertigdomet storhertugdommet stowarzyszone sultanaat sultanat sultanate sultanatet sultanato sultaniriik sultanligi sulttaanikunta suostrovie suurhertsogiriik suurherttuakunta suverene svaz svazova sziget szigetcsoport szigetek szocialista szovetkezeti szovetsegi szultanatus takimadalari tasavalta teritorij teritorija teritoriju teritorium territoire territoriaaluhendus territoriet territorio territorium territory terulet terytorium tobbnemzetisegu topragi topraklari ubersee uhendkuningriik uhendvabariik ujedinjena ujedinjeno unabhangige unabhangigen unabhangiger unia uniao unida unidos unie unija unije unio union unione unionen unis unita united uniti upravnog vabariik valaliitto velika veliko velkovevodstvi velkovojvodstvo vereinigte vereinigtes visenacionalna vogtei vojvodina vojvodstvo vorstendom vurstiriik vychodna vychodni wielkie wielonarodowe wolne wschodnia wysp wyspa wyspy yhdistyneet yhdistynyt yhteiso yslam zadruga zamorsky zeme zjednoczona zjednoczone zjednotena zvaz zvazova zvlastni zwiazek zwiazku αρχιπελαγοσ βασιλειο δημοκρατια νησια νησοι ομοσπονδια административныи арабская архипелаг архіпелаг боливарианская великое владение восточнои герцогство емірат исламская княжество князівство коллективность конфедерация кооперативная королевства королевство королівство коронное краљевина многонациональное нация независимое независимои объединенная объединенные острва острво остров острова острови островов острів раион република республика республикаси республикасы республики республіка рэспубліка савезна соединенное соединенные социалистическая соціалістична союз союза специальныи страна сувереннои султанат територија территория унија федеративна федеративная федерация федерација федерація хашимитского эмират ісламська ҷумҳурии հանրապետություն איי ארכיפלג اتحاد اتحادیه ارخبیل اسلامی اشتراکی اقلیم الاتحاد الاتحادی الاتحادیه الاداریه الاسلامیه الاشتراکیه التعاونیه الجمهوریه العربیه الفدرالیه الفیدرالیه المملکه اماره تعاونی جزایر جزر جزیره جمهوری جمهوریه دوقیه دوکنشین سلطنه سوسیالیستی شاهزادهنشین عربی فدراتیو فدراسیون فدرال قلمرو مستقل مملکت مملکه منطقه همسود وفاقی پادشاهی کنفدراسیون کومنولث کومونولث गणतन्त्र गणराज्य द्वीपसमूह लोकतान्त्रिक संघीय গণপ্রজাতন্ত্রী குடியரசு சனநாயக சோசலிசக் ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ アラブ イスラム ハシミテ 东岸 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合众国 合衆国 哈希姆 国 國 多民族 大公国 岛 島 東方 特別行政区 特別行政區 特别行政区 独立国 王国 王國 玻利瓦尔 社会主义 社会主義 社會主義 群岛 群島 联合 联盟 联邦 聯邦 苏丹国 諸島 連合 連合王国 連邦 酋长国 阿拉伯 集体 首長国 공국 공화국 국 군도 다민족국 대공국 독립국 동방 볼리바르 사회주의 섬 술탄국 아랍 연방 연합 왕국 이슬람 제도 토후국 특별행정구 하심 합중국 협동",
+    "a and blong d da das de degli dei del dell della delle dello den der des det di die do dos du el het i il l la las le les lo los od of s ta van von τησ του των и",
+    "allam allamok bundesstaat devleti devletleri drzava drzave estado estados etat etats liiduriigid panstwo riik staat staaten stany stat state staten stater states stati stato statul staty uhendriigid valtio yhdysvallat государство держава држава штаты מדינת ایالات دولت دوله ریاست",
     "folkerepublikken folkrepubliken halk kansantasavalta lidova lidove ludova ludovodemokraticka ludowa ludowo narodna narodne nepi nepkoztarsasag people peoples popolare populaire popular populara rahvavabariik volksrepubliek volksrepublik народна народная народно الشعبیه خلق عوامی 人民 인민",
-    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna dr drc drk kdk rahvademokraatlik rdc rdk λδκ демократическая демократична дрк الدیمقراطیه الدیموقراطیه دموکراتیک 民主 민주",
+    "democrata democratic democratica democratique democratische demokraatlik demokraattinen demokraticka demokratik demokratikus demokratische demokratischen demokratiska demokratiske demokratska demokratyczna demokratyczno dr drc drk kdk rahvademokraatlik rdc rdk λδκ демократическая демократична дрк الدیمقراطیه الدیموقراطیه دموکراتیک 民主 민주",
+    "commonwealth comunidade gemenebest kansainyhteiso komonvelt mancomunidad nemzetkozosseg samvaldet spolecenstvi spolocenstvo toplulugu uhendus wspolnota zajednica содружество співдружність",
+    "departament departamento departemang departement departman department departmentti dipartimento департамент",
 ];
 
 /// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
 /// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
-pub static OFFICIAL_AFFIXES: [&str; 5] = [
+pub static OFFICIAL_AFFIXES: [&str; 7] = [
     "ประเทศ ราชอาณาจักร สาธารณรัฐ หมู่เกาะ アラブ イスラム ハシミテ 东岸 伊斯兰 伊斯蘭 公国 公國 共和国 共和國 合众国 合衆国 哈希姆 国 國 多民族 大公国 岛 島 東方 特別行政区 特別行政區 特别行政区 独立国 王国 王國 玻利瓦尔 社会主义 社会主義 社會主義 群岛 群島 联合 联盟 联邦 聯邦 苏丹国 諸島 連合 連合王国 連邦 酋长国 阿拉伯 集体 首長国 공국 공화국 국 군도 다민족국 대공국 독립국 동방 볼리바르 사회주의 섬 술탄국 아랍 연방 연합 왕국 이슬람 제도 토후국 특별행정구 하심 합중국 협동",
     "",
     "",
     "人民 인민",
     "民主 민주",
+    "",
+    "",
 ];
 
 /// Place words (official-words.tsv, class place) as keys sorted by bytes, space-separated: a name
 /// may hold one ("マーシャル諸島", "Marshall Islands"), so official forms also try the rest with them.
-pub static PLACE_WORDS: &str = "adalari adasi archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago dao eiland eilanden ile iles ilha ilhas insel inseln insula insulele isla island islands islas isles isola isole kepulauan oarna oen oerne on ostrov ostrovy ostrva ostrvo otoci otocje otok oya oyene pulau quan saar saared saaret saari saarten souostrovi suostrovie sziget szigetcsoport szigetek takimadalari wyspa wyspy αρχιπελαγοσ νησια νησοι архипелаг архіпелаг острва острво остров острова острови островов острів איי ארכיפלג ارخبیل جزایر جزر جزیره द्वीपसमूह หมู่เกาะ 岛 島 群岛 群島 諸島 군도 섬 제도";
+pub static PLACE_WORDS: &str = "adalari adasi archipel archipelag archipelago archipielago arcipelago arhipelagul arquipelago dao eiland eilanden ile iles ilha ilhas insel inseln insula insulele isla island islands islas isles isola isole kepulauan oarna oen oerne on ostrov ostrova ostrovov ostrovu ostrovy ostrva ostrvo otoci otocje otok oya oyene pulau quan saar saared saaret saari saarten souostrovi suostrovie sziget szigetcsoport szigetek takimadalari wysp wyspa wyspy αρχιπελαγοσ νησια νησοι архипелаг архіпелаг острва острво остров острова острови островов острів איי ארכיפלג ارخبیل جزایر جزر جزیره द्वीपसमूह หมู่เกาะ 岛 島 群岛 群島 諸島 군도 섬 제도";
 
 /// Latin-script place words (official-words.tsv, class place, 4+ letters), longest first: taken off
 /// the end of a compound word ("chagosoarna", "falklandinseln").
-pub static PLACE_SUFFIXES: [&str; 51] = [
+pub static PLACE_SUFFIXES: [&str; 55] = [
     "szigetcsoport",
     "archipielago",
     "takimadalari",
@@ -1604,9 +1609,12 @@ pub static PLACE_SUFFIXES: [&str; 51] = [
     "archipel",
     "eilanden",
     "insulele",
+    "ostrovov",
     "szigetek",
     "adalari",
     "islands",
+    "ostrova",
+    "ostrovu",
     "ostrovy",
     "saarten",
     "eiland",
@@ -1641,6 +1649,7 @@ pub static PLACE_SUFFIXES: [&str; 51] = [
     "otok",
     "quan",
     "saar",
+    "wysp",
 ];
 
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
@@ -1649,23 +1658,26 @@ pub static CONGO_WORDS: &str = "congo kongo kongoi kongon κονγκο конг�
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
 /// space-separated adjectives).
-pub static OFFICIAL_ADJECTIVES: [(u8, &str); 16] = [
+pub static OFFICIAL_ADJECTIVES: [(u8, &str); 19] = [
     (9, "argentina argentine argentinische argentinska argentynska"),
+    (21, "bolgar"),
     (42, "schweizerische suica suisse suiza svizzera swiss szwajcarska zwitserse"),
     (47, "chinese chinesische chinoise cinese cinska"),
+    (54, "κυπριακη"),
     (56, "alemana allemande german tedesca"),
-    (74, "francaise frances francesa francese francuska francuzska franse franzosische french"),
+    (74, "francaise frances francesa francese francouzska francuska francuzska franse franzosische french"),
     (75, "gabonaise gabonesa gabonese gabunische"),
-    (88, "ellenica grecka griechische helen helenica helenska helleenien hellenic hellenique ελληνικη"),
-    (109, "italiaanse italian italiana italienische italienne italska wloska"),
+    (88, "ellenica grecka griechische helen helenica helenska helleenien hellenic hellenique hellenische ελληνικη"),
+    (109, "italiaanse italian italiana italienische italienne italska talijanska wloska"),
     (115, "kirghisa kirghize kirgisische kirguisa kyrgyz kyrgyzska"),
     (126, "lebanese libanaise libanesa libanese libanesische"),
-    (156, "mexicains mexican mexicana mexicanische mexicanos"),
+    (156, "mexicains mexican mexicana mexicanische mexicanos mexikanische мексиканские"),
     (183, "portoghese portugaise portugalska portugiesische portuguesa portuguese"),
     (201, "eslovaca slovacca slovak slovaque slowacka slowakische"),
     (211, "siriana syrian syrienne syrische"),
     (216, "togolaise togolesa togolese togolesische"),
     (222, "tunecina tunesische tunisian tunisienne tunisina"),
+    (232, "amerikas amerique ameryki америки 美利坚 아메리카"),
 ];
 
 /// Official-form prefixes (data/country/official-prefixes.tsv) as keys.
@@ -1688,7 +1700,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 208] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1707,6 +1719,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("anskie", "a"),
     ("anskie", "o"),
     ("ansky", "a"),
+    ("as", "a"),
     ("cka", "cja"),
     ("cka", "cko"),
     ("cka", "e"),
@@ -1726,12 +1739,17 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("e", "a"),
     ("e", "maa"),
     ("enne", "e"),
+    ("erska", "r"),
+    ("evska", "va"),
+    ("ewska", "wa"),
+    ("gi", "ga"),
     ("gi", "k"),
     ("i", ""),
     ("i", "a"),
     ("i", "ia"),
     ("i", "id"),
     ("i", "maa"),
+    ("iec", "cy"),
     ("ii", "ia"),
     ("ijska", "ia"),
     ("ijska", "o"),
@@ -1756,13 +1774,19 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("jsky", "a"),
     ("jsky", "ia"),
     ("jsky", "ie"),
+    ("kan", "kka"),
+    ("ki", "ka"),
     ("kin", "kki"),
     ("kon", "kko"),
     ("ksen", "s"),
     ("llan", "lta"),
     ("n", ""),
+    ("os", "a"),
+    ("ovska", "va"),
     ("ow", "y"),
+    ("ru", "er"),
     ("s", ""),
+    ("saarte", "saared"),
     ("ska", ""),
     ("ska", "a"),
     ("ska", "chy"),
@@ -1837,9 +1861,12 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("иское", "я"),
     ("иська", "я"),
     ("иська", "ія"),
+    ("овская", "ва"),
     ("ская", ""),
     ("ская", "а"),
+    ("ская", "истан"),
     ("ская", "ия"),
+    ("ская", "стан"),
     ("ские", ""),
     ("ские", "ы"),
     ("скии", ""),
@@ -1847,6 +1874,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("скии", "ия"),
     ("ских", ""),
     ("ских", "ы"),
+    ("ского", "ия"),
     ("ское", ""),
     ("ское", "а"),
     ("ское", "ия"),
@@ -1874,6 +1902,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 191] = [
     ("і", "а"),
     ("і", "я"),
     ("іі", "ія"),
+    ("ի", ""),
     ("ی", ""),
     ("ی", "ا"),
     ("ی", "ستان"),
@@ -2030,38 +2059,38 @@ pub static HASH_HEADS: [u32; 156] = [
     3662785, 22394661, 55988434, 83117417, 103288678, 127253097, 147957636, 188633195, 222510549,
     252930702, 282004975, 306283320, 329434460, 364896242, 393613960, 431789298, 451518336,
     494731931, 514935133, 541811612, 570031500, 605563092, 631131696, 657603765, 678835796,
-    698382712, 732244220, 757248729, 792726797, 825309325, 847406727, 867784529, 895969526,
-    916538857, 944276562, 968967231, 990137745, 1015232642, 1049560308, 1074666671, 1120564662,
-    1154608242, 1185021712, 1205953842, 1231118122, 1257700362, 1292281696, 1313763031, 1330929081,
-    1358334636, 1378122370, 1405789840, 1441078579, 1463669390, 1490012224, 1507537203, 1543193330,
-    1569443606, 1598404427, 1631210537, 1653880544, 1678439043, 1699089363, 1722457288, 1756176615,
-    1780519505, 1801814804, 1827679757, 1854276730, 1882054424, 1922378467, 1947738573, 1969117852,
-    1998568887, 2028584456, 2050835047, 2079506160, 2103560144, 2144089066, 2167628904, 2195031519,
-    2225008095, 2265324128, 2302487197, 2328161345, 2364127033, 2390993351, 2407979874, 2437923281,
-    2460316859, 2489468553, 2508264309, 2526146226, 2546206879, 2567017327, 2609878926, 2632153696,
-    2657346938, 2683748246, 2709225253, 2736238437, 2771394281, 2797880275, 2832520457, 2860713801,
-    2876944407, 2908718100, 2935063562, 2958945880, 2998518547, 3030487401, 3057705695, 3085550335,
-    3112010912, 3135650251, 3174455504, 3200413655, 3224921954, 3250958420, 3288322119, 3308109999,
-    3335415347, 3383135224, 3416351722, 3450555019, 3472196087, 3511164579, 3539188707, 3568562329,
-    3594592131, 3625649427, 3644698499, 3672851561, 3705250996, 3731514467, 3754943938, 3774944010,
-    3803982484, 3841192824, 3861010548, 3884935899, 3915128393, 3945259564, 3974545932, 4002728026,
-    4024686868, 4052600545, 4068638069, 4099267405, 4118211966, 4141238357, 4179804367, 4200303183,
-    4232429492, 4251785185, 4281183297,
+    698382712, 732244220, 757248729, 792726797, 825309325, 847406727, 867784529, 892527407,
+    915100044, 944125945, 965345592, 989192748, 1014645019, 1046711577, 1071135067, 1116470926,
+    1152661295, 1183903603, 1204195520, 1229765694, 1255666076, 1287503350, 1313478749, 1330581204,
+    1355587819, 1376237680, 1403280528, 1440784166, 1462070017, 1489224100, 1506385121, 1543010802,
+    1569353125, 1597529680, 1630610700, 1653590688, 1676998707, 1698606570, 1721393678, 1749944880,
+    1777508332, 1799627953, 1827658022, 1854151231, 1881955693, 1921599992, 1946723554, 1966924375,
+    1997620664, 2027480433, 2047108856, 2075392552, 2102679965, 2143117320, 2167087274, 2194683946,
+    2224718570, 2264805565, 2295528975, 2328114144, 2362715676, 2390194260, 2407849748, 2437886866,
+    2460310881, 2488668188, 2508023470, 2523286814, 2542103785, 2566340205, 2606290177, 2631841424,
+    2657123705, 2683642869, 2706102165, 2734239009, 2769549027, 2797291193, 2828525774, 2860058720,
+    2876813632, 2907699451, 2934598200, 2953977880, 2995633000, 3027795001, 3056994426, 3084307407,
+    3111502333, 3134977367, 3172077863, 3196692260, 3224896891, 3250891451, 3286855193, 3307096966,
+    3334304719, 3372080926, 3414708313, 3449313446, 3472000061, 3510601872, 3538894651, 3563126729,
+    3593881555, 3624182087, 3643929730, 3672832053, 3704598793, 3729519730, 3753670153, 3774346606,
+    3797749513, 3839953851, 3860375299, 3884795285, 3912932091, 3941824306, 3973818841, 4001240006,
+    4023594495, 4051379288, 4068407695, 4097079829, 4113958079, 4141042139, 4178540354, 4200146616,
+    4232325266, 4251685049, 4278530132,
 ];
 pub static HASH_DELTAS: &[u8] = include_bytes!("hashed.bin");
 pub static HASH_OFFSETS: [u16; 156] = [
     0, 48, 97, 148, 196, 244, 292, 344, 394, 443, 492, 539, 587, 638, 689, 740, 788, 837, 884, 933,
-    982, 1034, 1083, 1133, 1182, 1231, 1279, 1328, 1379, 1428, 1475, 1522, 1571, 1618, 1668, 1718,
-    1768, 1818, 1869, 1918, 1969, 2017, 2068, 2116, 2166, 2215, 2264, 2313, 2360, 2409, 2456, 2505,
-    2556, 2605, 2654, 2699, 2750, 2799, 2846, 2896, 2945, 2995, 3044, 3093, 3142, 3190, 3236, 3286,
-    3335, 3386, 3437, 3484, 3530, 3582, 3632, 3679, 3728, 3778, 3828, 3878, 3929, 3979, 4031, 4081,
-    4131, 4181, 4231, 4277, 4328, 4375, 4425, 4474, 4522, 4568, 4617, 4670, 4717, 4764, 4813, 4862,
-    4913, 4964, 5013, 5061, 5112, 5158, 5209, 5257, 5305, 5355, 5405, 5453, 5503, 5553, 5599, 5650,
-    5699, 5749, 5798, 5850, 5898, 5948, 6000, 6048, 6099, 6147, 6199, 6248, 6296, 6344, 6396, 6441,
-    6489, 6541, 6590, 6639, 6688, 6736, 6788, 6833, 6882, 6932, 6983, 7032, 7081, 7130, 7181, 7228,
-    7277, 7324, 7373, 7422, 7468, 7519, 7567, 7617,
+    982, 1034, 1083, 1133, 1182, 1231, 1279, 1328, 1379, 1428, 1475, 1522, 1571, 1618, 1667, 1717,
+    1768, 1818, 1869, 1919, 1971, 2019, 2070, 2118, 2167, 2215, 2264, 2314, 2360, 2409, 2457, 2506,
+    2558, 2607, 2656, 2701, 2751, 2800, 2847, 2897, 2946, 2996, 3045, 3094, 3142, 3191, 3237, 3288,
+    3337, 3387, 3437, 3484, 3530, 3583, 3633, 3680, 3729, 3779, 3829, 3879, 3929, 3979, 4031, 4081,
+    4132, 4182, 4232, 4278, 4328, 4375, 4423, 4472, 4520, 4567, 4617, 4670, 4718, 4765, 4814, 4863,
+    4915, 4965, 5013, 5061, 5113, 5159, 5209, 5257, 5305, 5355, 5406, 5454, 5504, 5554, 5600, 5650,
+    5700, 5750, 5799, 5850, 5898, 5948, 6000, 6049, 6100, 6148, 6199, 6248, 6297, 6346, 6398, 6443,
+    6490, 6542, 6591, 6640, 6689, 6736, 6789, 6833, 6882, 6932, 6984, 7034, 7083, 7132, 7183, 7230,
+    7279, 7327, 7377, 7426, 7472, 7522, 7570, 7619,
 ];
-pub static HASH_VALUES: [u8; 2488] = [
+pub static HASH_VALUES: [u8; 2489] = [
     39, 74, 67, 201, 129, 10, 77, 185, 51, 132, 97, 76, 175, 218, 125, 84, 21, 166, 191, 36, 85,
     83, 29, 112, 228, 12, 202, 136, 121, 190, 12, 198, 104, 6, 135, 140, 70, 178, 83, 241, 6, 8,
     32, 21, 159, 155, 29, 172, 141, 247, 190, 75, 93, 99, 74, 84, 232, 109, 44, 19, 144, 43, 143,
@@ -2086,7 +2115,7 @@ pub static HASH_VALUES: [u8; 2488] = [
     81, 213, 244, 22, 68, 187, 17, 38, 220, 26, 232, 189, 153, 119, 248, 248, 175, 106, 112, 221,
     69, 85, 144, 72, 91, 86, 52, 33, 155, 249, 96, 245, 161, 71, 135, 85, 91, 132, 120, 167, 12,
     75, 151, 235, 46, 181, 60, 190, 51, 186, 26, 54, 106, 94, 104, 209, 187, 3, 243, 102, 111, 84,
-    0, 158, 116, 79, 233, 173, 209, 120, 231, 249, 200, 138, 47, 46, 112, 91, 96, 223, 177, 238,
+    0, 158, 116, 79, 233, 173, 209, 1, 120, 231, 249, 200, 138, 47, 46, 112, 91, 96, 223, 177, 238,
     124, 202, 119, 46, 3, 33, 110, 4, 220, 97, 203, 49, 232, 88, 241, 204, 173, 42, 168, 228, 162,
     75, 76, 70, 207, 233, 64, 188, 150, 101, 1, 232, 94, 159, 245, 214, 229, 27, 166, 95, 149, 113,
     82, 162, 127, 23, 223, 172, 217, 240, 32, 210, 249, 100, 222, 10, 50, 14, 58, 19, 96, 67, 241,

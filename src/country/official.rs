@@ -17,6 +17,10 @@ const LINK: u8 = 1;
 const STATE: u8 = 2;
 const PEOPLE: u8 = 3;
 const DEMOCRATIC: u8 = 4;
+/// "Commonwealth" and its translations: the form that tells Dominica from the Dominican Republic.
+const COMMONWEALTH: u8 = 5;
+/// "Department": French Guiana is one, Guyana never ("Guajaana departemang", "Département de la Guyane").
+const DEPARTMENT: u8 = 6;
 
 /// Countries an official form is what tells apart, beyond what the people/democratic words decide
 /// (the two Congos; Commonwealth of Dominica / Malay "Republik Dominica", the Dominican Republic):
@@ -178,6 +182,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let mut state = false;
     let mut people = false;
     let mut democratic = false;
+    let mut commonwealth = false;
+    let mut department = false;
     for w in words.each() {
         let whole = w;
         let (w, c) = match class(w) {
@@ -190,6 +196,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
                     state |= took & 1 << STATE != 0;
                     people |= took & 1 << PEOPLE != 0;
                     democratic |= took & 1 << DEMOCRATIC != 0;
+                    commonwealth |= took & 1 << COMMONWEALTH != 0;
+                    department |= took & 1 << DEPARTMENT != 0;
                     (rest, class(rest))
                 }
             },
@@ -209,6 +217,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         state |= c == Some(STATE);
         people |= c == Some(PEOPLE);
         democratic |= c == Some(DEMOCRATIC);
+        commonwealth |= c == Some(COMMONWEALTH);
+        department |= c == Some(DEPARTMENT);
         if let Some(slot) = parts.get_mut(n) {
             *slot = (w, c, whole);
             n += 1;
@@ -256,7 +266,13 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         Hit::Country(i) => {
             let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
             match a2 {
-                _ if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") => Hit::Reject,
+                // "Commonwealth of Dominica" and its translations: the Dominican Republic is none.
+                "DM" if commonwealth => Hit::Country(i),
+                "GY" if department => by_code("GF"),
+                // No answer rather than a reject: an exact name of the runtime's ("Dominikan
+                // Respublikasi", Uzbek for the Dominican Republic) still gets its turn.
+                _ if DECIDED_BY_FORM.contains(&a2) => return None,
+                _ if state && a2 == "GE" => Hit::Reject,
                 // China with "People's": the PRC; without, the Republic of China is Taiwan.
                 "CN" | "TW" if people => by_code("CN"),
                 "CN" | "TW" => Hit::Reject,
@@ -279,7 +295,10 @@ fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<H
     if rest.first().map_or(true, |&b| b >= 0xE0) {
         return None;
     }
-    let mut found = None;
+    // Two tiers: a bare cut ("nigerska" -> "niger", "nigeri" -> "niger") is the plainer reading and
+    // wins over endings that add letters ("nigeri" + "a"); within a tier every country must agree.
+    let mut cut: Option<Option<u8>> = None;
+    let mut added: Option<Option<u8>> = None;
     let bare = OFFICIAL_ARTICLES
         .iter()
         .find_map(|a| rest.strip_prefix(a.as_bytes()));
@@ -304,14 +323,15 @@ fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<H
         if k.push(stem).and_then(|()| k.push(add.as_bytes())).is_none() {
             continue;
         }
-        match (found, find(k.as_bytes())) {
+        let tier = if add.is_empty() { &mut cut } else { &mut added };
+        match (*tier, find(k.as_bytes())) {
             (_, None | Some(Hit::Reject)) => {}
-            (None, Some(Hit::Country(c))) => found = Some(c),
-            (Some(f), Some(Hit::Country(c))) if f == c => {}
-            (Some(_), Some(Hit::Country(_))) => return None,
+            (None, Some(Hit::Country(c))) => *tier = Some(Some(c)),
+            (Some(Some(f)), Some(Hit::Country(c))) if f == c => {}
+            (_, Some(Hit::Country(_))) => *tier = Some(None),
         }
     }
-    found.map(Hit::Country)
+    cut.or(added).flatten().map(Hit::Country)
 }
 
 /// An inflected Latin-script name ("angoli" -> "angola", "afganistanu" -> "afganistan"): the longest
@@ -430,6 +450,47 @@ mod tests {
             ("Republika Czeska", "CZ"),
             ("Чешская Республика", "CZ"),
             ("الجمهورية الفرنسية", "FR"),
+            // Commonwealth: Dominica's form, in any language.
+            ("Содружество Доминики", "DM"),
+            ("Wspólnota Dominiki", "DM"),
+            ("Dominické spoločenstvo", "DM"),
+            ("Dominica Ühendus", "DM"),
+            // Department: French Guiana, never Guyana.
+            ("Département de la Guyane", "GF"),
+            // A bare cut wins over endings that add letters: Niger, not Nigeria.
+            ("Nigerská republika", "NE"),
+            ("Nigeri Vabariik", "NE"),
+            ("Nigeri Köztársaság", "NE"),
+            ("Republika Nigru", "NE"),
+            ("Nigérijská republika", "NG"),
+            // Adjectives of -va names, union/territory/place words and their inflections.
+            ("Литовская Республика", "LT"),
+            ("Republika Litewska", "LT"),
+            ("Republika Łotewska", "LV"),
+            ("Litevská republika", "LT"),
+            ("Litovská republika", "LT"),
+            ("Kyperská republika", "CY"),
+            ("Кыргызская Республика", "KG"),
+            ("Республика Союза Мьянма", "MM"),
+            ("Myanmari Liidu Vabariik", "MM"),
+            ("Egiptuse Araabia Vabariik", "EG"),
+            ("Uruguay Idavabariik", "UY"),
+            ("Teritórium ostrova Norfolk", "NF"),
+            ("Terytorium Wysp Wallis i Futuna", "WF"),
+            ("Etelä-Afrikan tasavalta", "ZA"),
+            ("Republika Federalna Niemiec", "DE"),
+            ("Demokratyczno-Socjalistyczna Republika Sri Lanki", "LK"),
+            ("Lietuvos Respublika", "LT"),
+            ("Latvijas Republikas", "LV"),
+            ("Ελληνική Δημοκρατία", "GR"),
+            ("Δημοκρατία της Κύπρος", "CY"),
+            // "United States of America / of Mexico".
+            ("Stany Zjednoczone Ameryki", "US"),
+            ("Amerikas förenta stater", "US"),
+            ("Les états-unis d'Amérique", "US"),
+            ("Stati Uniti del Messico", "MX"),
+            ("Mexikos förenta stater", "MX"),
+            ("États fédérés de Micronésie", "FM"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
@@ -450,7 +511,16 @@ mod tests {
             "Georgia (Bundesstaat)",
             "Georgia (US state)",
             "Bavorské království",
-            "Dominikánské společenství",
+            // Commonwealth and department decide only between the pairs they name.
+            "Commonwealth of Virginia",
+            "Comunidad Dominicana",
+            "Département du Nord",
+            "Territory of Texas",
+            "Северная территория",
+            "Terytorium Północne",
+            "Республика Татарстан",
+            "Stati Uniti d'Europa",
+            "Соединённые Штаты Европы",
         ] {
             assert_eq!(a2(input), None, "{input}");
         }
