@@ -1700,7 +1700,7 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 206] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 208] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
@@ -1738,6 +1738,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 206] = [
     ("e", ""),
     ("e", "a"),
     ("e", "maa"),
+    ("ej", "a"),
     ("enne", "e"),
     ("erska", "r"),
     ("evska", "va"),
@@ -1861,6 +1862,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 206] = [
     ("иська", "я"),
     ("иська", "ія"),
     ("овская", "ва"),
+    ("ои", "ая"),
     ("ская", ""),
     ("ская", "а"),
     ("ская", "ия"),
