@@ -184,6 +184,12 @@ pub(crate) fn has_place(input: &str) -> bool {
 /// The country an official form names, `Some(Hit::Reject)` when it is known to name none
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
+    read(input, find).map(|(hit, _)| hit)
+}
+
+/// [`official`], and whether its answer is a reject only because a China form has no "People's"
+/// ("Republik China": Taiwan's official name, or loosely the PRC), which a bracket may decide.
+pub(crate) fn read(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<(Hit, bool)> {
     let words = Words::parse_split(input)?;
     // (bytes, class, the word as written): class None for a word of the name.
     let mut parts: [(&[u8], Option<u8>, &[u8]); 24] = [(&[], None, &[]); 24];
@@ -262,7 +268,7 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let congo_declined =
         || declined(rest, &mut |k: &[u8]| is_congo(k).then_some(Hit::Country(0))).is_some();
     if is_congo(rest) || congo_declined() {
-        return Some(by_code(if democratic { "CD" } else { "CG" }));
+        return Some((by_code(if democratic { "CD" } else { "CG" }), false));
     }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.
     let with_places = || rest_of(parts, true).filter(|k| k.as_bytes() != rest);
@@ -273,7 +279,7 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
             .or_else(|| declined_words(parts, find))
             .or_else(|| inflected(rest))?,
     };
-    Some(match hit {
+    let hit = match hit {
         Hit::Country(i) => {
             let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
             match a2 {
@@ -286,14 +292,15 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
                 _ if state && a2 == "GE" => Hit::Reject,
                 // China with "People's": the PRC; without, the Republic of China is Taiwan.
                 "CN" | "TW" if people => by_code("CN"),
-                "CN" | "TW" => Hit::Reject,
+                "CN" | "TW" => return Some((Hit::Reject, true)),
                 "KR" | "KP" if people || democratic => by_code("KP"),
                 "KR" | "KP" => by_code("KR"),
                 _ => Hit::Country(i),
             }
         }
         Hit::Reject => Hit::Reject,
-    })
+    };
+    Some((hit, false))
 }
 
 /// A name in the genitive or made an adjective ("rakuska" -> "rakusko", "austrii" -> "austria",
@@ -554,6 +561,10 @@ mod tests {
             ("Stati Uniti del Messico", "MX"),
             ("Mexikos förenta stater", "MX"),
             ("États fédérés de Micronésie", "FM"),
+            // A China form without "People's", decided by its bracket.
+            ("Republik China (Taiwan)", "TW"),
+            ("Repubblica cinese (Taiwan)", "TW"),
+            ("Çin Cumhuriyeti (Tayvan)", "TW"),
             // More words than the last inflected.
             ("Trinidadin ja Tobagon tasavalta", "TT"),
             ("Republika Macedonii Północnej", "MK"),
