@@ -120,11 +120,14 @@ fn rest_each<'a>(
                 let end = (i..n)
                     .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
                     .unwrap_or(n);
-                let touches = |j: Option<usize>| {
-                    j.and_then(|j| parts.get(j))
-                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
+                // A place word takes the links after it ("Ilhas de Cabo Verde"), unless places
+                // are kept ("Isla de Navidad"), never those before it ("Georgia del Sud e isole").
+                let touches = |j: Option<usize>, after_place: bool| {
+                    j.and_then(|j| parts.get(j)).is_some_and(|p| {
+                        p.1.is_some_and(|c| c != LINK) && (after_place || !is_place(p.0))
+                    })
                 };
-                if !(touches(i.checked_sub(1)) || touches(Some(end))) {
+                if !(touches(i.checked_sub(1), !places) || touches(Some(end), false)) {
                     for &(w, _, _) in parts.get(i..end).unwrap_or(&[]) {
                         sink(w)?;
                     }
@@ -565,6 +568,15 @@ mod tests {
             ("Republik China (Taiwan)", "TW"),
             ("Repubblica cinese (Taiwan)", "TW"),
             ("Çin Cumhuriyeti (Tayvan)", "TW"),
+            // "And" and "most" between form words; group and Sahrawi forms; Swahili and Albanian.
+            ("République démocratique et populaire d'Algérie", "DZ"),
+            ("Most Serene Republic of San Marino", "SM"),
+            ("Pitcairn Group of Islands", "PN"),
+            ("Grupo de Islas Pitcairn", "PN"),
+            ("Sahrawi Arab Democratic Republic", "EH"),
+            ("República Árabe Saharaui Democrática", "EH"),
+            ("Jamhuri ya Muungano wa Tanzania", "TZ"),
+            ("Territorio de la Isla de Navidad", "CX"),
             // More words than the last inflected.
             ("Trinidadin ja Tobagon tasavalta", "TT"),
             ("Republika Macedonii Północnej", "MK"),
