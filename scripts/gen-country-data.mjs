@@ -385,27 +385,33 @@ for (const [k, i] of [...adjectives].sort((a, b) => a[1] - b[1] || (a[0] < b[0] 
   else adjectiveRows.push([i, k]);
 }
 // The bare word for "Congo" in each language (the word the names of CD and CG share, or the start of
-// their keys in scripts written without spaces): official forms decide between the two by it.
-const congo = new Set(["congo", "kongo"]);
-for (const loc of LOCALES) {
-  const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
-  // Words and keys of every other country's names in this language: a Congo word is in none.
-  const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== "CD" && a2 !== "CG").flatMap(([, v]) => [].concat(v));
-  const otherWords = new Set(others.flatMap((n) => words(n)));
-  const otherKeys = others.map(key);
-  for (const a of names("CD")) {
-    for (const b of names("CG")) {
-      const wa = new Set(words(a));
-      for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) congo.add(w);
-      const [ka, kb] = [key(a), key(b)];
-      let n = 0;
-      while (n < ka.length && ka[n] === kb[n]) n++;
-      const common = [...ka.slice(0, n)].join("");
-      if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) congo.add(common);
+// their keys in scripts written without spaces): official forms decide between the two by it. The
+// same for "Korea" (KR and KP): "République de Corée" is the South.
+const sharedWords = (x, y, seed) => {
+  const shared = new Set(seed);
+  for (const loc of LOCALES) {
+    const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
+    // Words and keys of every other country's names in this language: a shared word is in none.
+    const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== x && a2 !== y).flatMap(([, v]) => [].concat(v));
+    const otherWords = new Set(others.flatMap((n) => words(n)));
+    const otherKeys = others.map(key);
+    for (const a of names(x)) {
+      for (const b of names(y)) {
+        const wa = new Set(words(a));
+        for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) shared.add(w);
+        const [ka, kb] = [key(a), key(b)];
+        let n = 0;
+        while (n < ka.length && ka[n] === kb[n]) n++;
+        const common = [...ka.slice(0, n)].join("");
+        if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) shared.add(common);
+      }
     }
   }
-}
-const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return [...shared].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+};
+const congo = sharedWords("CD", "CG", ["congo", "kongo"]);
+const korea = sharedWords("KR", "KP", ["korea"]);
+const congoSorted = congo;
 const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
@@ -503,6 +509,10 @@ pub static PLACE_SUFFIXES: [&str; ${placeSuffixes.size}] = [${[...placeSuffixes]
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.
 pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};
+
+/// The bare word for "Korea" per language (generated from the names of KR and KP), space-separated:
+/// with official form words, "people's" or "democratic" decides KP, else KR.
+pub static KOREA_WORDS: &str = ${rsStr(korea.join(" "))};
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
 /// space-separated adjectives).

@@ -5,8 +5,8 @@
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
 use super::data::{
-    CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES, OFFICIAL_ENDINGS,
-    OFFICIAL_WORDS, PLACE_SUFFIXES, PLACE_WORDS, REJECT,
+    CONGO_WORDS, KOREA_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES,
+    OFFICIAL_ENDINGS, OFFICIAL_WORDS, PLACE_SUFFIXES, PLACE_WORDS, REJECT,
 };
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
@@ -272,6 +272,16 @@ pub(crate) fn read(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> O
         || declined(rest, &mut |k: &[u8]| is_congo(k).then_some(Hit::Country(0))).is_some();
     if is_congo(rest) || congo_declined() {
         return Some((by_code(if democratic { "CD" } else { "CG" }), false));
+    }
+    // "Korea" with form words, in a language whose names of the two Koreas share it ("République
+    // de Corée" -> KR; with "people's" or "democratic" -> KP), declined too ("Korean tasavalta").
+    let korea = |k: &[u8]| KOREA_WORDS.split(' ').any(|w| w.as_bytes() == k);
+    if korea(rest) || declined(rest, &mut |k: &[u8]| korea(k).then_some(Hit::Country(0))).is_some()
+    {
+        return Some((
+            by_code(if people || democratic { "KP" } else { "KR" }),
+            false,
+        ));
     }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.
     let with_places = || rest_of(parts, true).filter(|k| k.as_bytes() != rest);
@@ -577,6 +587,12 @@ mod tests {
             ("República Árabe Saharaui Democrática", "EH"),
             ("Jamhuri ya Muungano wa Tanzania", "TZ"),
             ("Territorio de la Isla de Navidad", "CX"),
+            // "Korea" in a language whose two Koreas share the word.
+            ("République de Corée", "KR"),
+            ("République populaire démocratique de Corée", "KP"),
+            ("Kore Cumhuriyeti", "KR"),
+            ("Kore Demokratik Halk Cumhuriyeti", "KP"),
+            ("Nación de Brunei, Morada de la Paz", "BN"),
             // More words than the last inflected.
             ("Trinidadin ja Tobagon tasavalta", "TT"),
             ("Republika Macedonii Północnej", "MK"),
