@@ -273,21 +273,19 @@ pub(crate) fn read(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> O
     if is_congo(rest) || congo_declined() {
         return Some((by_code(if democratic { "CD" } else { "CG" }), false));
     }
-    // "Korea" with form words, in a language whose names of the two Koreas share it ("République
-    // de Corée" -> KR; with "people's" or "democratic" -> KP), declined too ("Korean tasavalta").
-    let korea = |k: &[u8]| KOREA_WORDS.split(' ').any(|w| w.as_bytes() == k);
-    if korea(rest) || declined(rest, &mut |k: &[u8]| korea(k).then_some(Hit::Country(0))).is_some()
-    {
-        return Some((
-            by_code(if people || democratic { "KP" } else { "KR" }),
-            false,
-        ));
-    }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.
     let with_places = || rest_of(parts, true).filter(|k| k.as_bytes() != rest);
+    // "Korea" with form words, in a language whose names of the two Koreas share it ("République
+    // de Corée"), declined too ("Korean tasavalta"): read as KR, and the form words decide below.
+    let korea = || {
+        let word = |k: &[u8]| KOREA_WORDS.split(' ').any(|w| w.as_bytes() == k);
+        (word(rest) || declined(rest, &mut |k: &[u8]| word(k).then_some(Hit::Country(0))).is_some())
+            .then(|| by_code("KR"))
+    };
     let hit = match find(rest).or_else(|| with_places().and_then(|k| find(k.as_bytes()))) {
         Some(hit) => hit,
         None => adjective()
+            .or_else(korea)
             .or_else(|| declined(rest, find))
             .or_else(|| declined_words(parts, find))
             .or_else(|| inflected(rest))?,
