@@ -1706,12 +1706,13 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 209] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 212] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
     ("", "orszag"),
     ("", "sztan"),
+    ("a", ""),
     ("a", "ia"),
     ("a", "ium"),
     ("a", "o"),
@@ -1744,6 +1745,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 209] = [
     ("e", ""),
     ("e", "a"),
     ("e", "maa"),
+    ("eho", "y"),
     ("ej", "a"),
     ("enne", "e"),
     ("erska", "r"),
@@ -1756,6 +1758,7 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 209] = [
     ("i", "id"),
     ("i", "maa"),
     ("iec", "cy"),
+    ("iho", "i"),
     ("ii", "ia"),
     ("ijska", "ia"),
     ("ijska", "o"),

@@ -287,7 +287,8 @@ pub(crate) fn read(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> O
         None => adjective()
             .or_else(korea)
             .or_else(|| declined(rest, find))
-            .or_else(|| declined_words(parts, find))
+            .or_else(|| declined_words(parts, false, find))
+            .or_else(|| declined_words(parts, true, find))
             .or_else(|| inflected(rest))?,
     };
     let hit = match hit {
@@ -366,14 +367,16 @@ fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<H
 /// A rest of several words with more than its last word inflected ("Trinidadin ja Tobagon",
 /// "Bosny a Hercegoviny", "Macedonii Północnej"): for each ending of official-endings.tsv, the
 /// words before the last that end in it are swapped, the last word is read as [`declined`] reads
-/// it, and all readings that name a country must name the same one. Latin and Cyrillic only.
+/// it, and all readings that name a country must name the same one; with `places`, the place
+/// words stay and decline too ("Территория острова Норфолк"). Latin and Cyrillic only.
 fn declined_words(
     parts: &[(&[u8], Option<u8>, &[u8])],
+    places: bool,
     find: &mut dyn FnMut(&[u8]) -> Option<Hit>,
 ) -> Option<Hit> {
     let mut words: [&[u8]; 4] = [&[]; 4];
     let mut n = 0;
-    rest_each(parts, false, &mut |w| {
+    rest_each(parts, places, &mut |w| {
         *words.get_mut(n)? = w;
         n += 1;
         Some(())
@@ -596,6 +599,10 @@ mod tests {
             ("Republika Macedonii Północnej", "MK"),
             ("Republika Nowej Zelandii", "NZ"),
             ("Независимое Государство Папуа-Новой Гвинеи", "PG"),
+            // With the place words kept and declined too; Slavic genitives in -a.
+            ("Территория острова Норфолк", "NF"),
+            ("Teritorium Vánočního ostrova", "CX"),
+            ("Republika Omana", "OM"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
