@@ -1706,12 +1706,13 @@ pub static OFFICIAL_PREFIXES: [&str; 15] = [
 ];
 
 /// Inflections read in official forms (data/country/official-endings.tsv): (ending, replacement) keys.
-pub static OFFICIAL_ENDINGS: [(&str, &str); 212] = [
+pub static OFFICIAL_ENDINGS: [(&str, &str); 215] = [
     ("", "ia"),
     ("", "isztan"),
     ("", "maa"),
     ("", "orszag"),
     ("", "sztan"),
+    ("", "стан"),
     ("a", ""),
     ("a", "ia"),
     ("a", "ium"),
@@ -1758,6 +1759,8 @@ pub static OFFICIAL_ENDINGS: [(&str, &str); 212] = [
     ("i", "id"),
     ("i", "maa"),
     ("iec", "cy"),
+    ("iego", "i"),
+    ("iej", "a"),
     ("iho", "i"),
     ("ii", "ia"),
     ("ijska", "ia"),

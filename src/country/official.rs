@@ -603,6 +603,8 @@ mod tests {
             ("Территория острова Норфолк", "NF"),
             ("Teritorium Vánočního ostrova", "CX"),
             ("Republika Omana", "OM"),
+            ("Królestwo Arabii Saudyjskiej", "SA"),
+            ("Demokratyczna Republika Timoru Wschodniego", "TL"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
