@@ -417,7 +417,7 @@ for (const t of runtimeLocales) byScript.set(scriptOf(t), [...(byScript.get(scri
 const runtimeGroups = [...byScript].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([sc, ts]) => [sc, ...ts].join(" "));
 
 // Official-form words (data/country/official-words.tsv) as keys with their class, sorted by key.
-const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0 };
+const CLASSES = { form: 0, link: 1, state: 2, people: 3, democratic: 4, place: 0, commonwealth: 5, department: 6 };
 const officialWords = new Map();
 // Latin-script place words of 4+ letters: also taken off the end of a compound ("Chagosöarna").
 const placeSuffixes = new Set();
@@ -431,7 +431,7 @@ for (const [, cls, ws] of tsv(DATA + "official-words.tsv")) {
     if (cls === "place") placeWords.add(k);
     const prev = officialWords.get(k);
     // A word with two classes in two languages takes the stronger: the deciding ones, state, form, link.
-    const rank = (c) => [3, 4, 2, 0, 1][c];
+    const rank = (c) => [3, 4, 2, 0, 1, 0, 0][c];
     officialWords.set(k, prev === undefined || rank(CLASSES[cls]) < rank(prev) ? CLASSES[cls] : prev);
   }
 }
@@ -451,27 +451,33 @@ for (const [k, i] of [...adjectives].sort((a, b) => a[1] - b[1] || (a[0] < b[0] 
   else adjectiveRows.push([i, k]);
 }
 // The bare word for "Congo" in each language (the word the names of CD and CG share, or the start of
-// their keys in scripts written without spaces): official forms decide between the two by it.
-const congo = new Set(["congo", "kongo"]);
-for (const loc of LOCALES) {
-  const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
-  // Words and keys of every other country's names in this language: a Congo word is in none.
-  const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== "CD" && a2 !== "CG").flatMap(([, v]) => [].concat(v));
-  const otherWords = new Set(others.flatMap((n) => words(n)));
-  const otherKeys = others.map(key);
-  for (const a of names("CD")) {
-    for (const b of names("CG")) {
-      const wa = new Set(words(a));
-      for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) congo.add(w);
-      const [ka, kb] = [key(a), key(b)];
-      let n = 0;
-      while (n < ka.length && ka[n] === kb[n]) n++;
-      const common = [...ka.slice(0, n)].join("");
-      if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) congo.add(common);
+// their keys in scripts written without spaces): official forms decide between the two by it. The
+// same for "Korea" (KR and KP): "République de Corée" is the South.
+const sharedWords = (x, y, seed) => {
+  const shared = new Set(seed);
+  for (const loc of LOCALES) {
+    const names = (a2) => [].concat(loadLocale(loc)[a2] ?? []);
+    // Words and keys of every other country's names in this language: a shared word is in none.
+    const others = Object.entries(loadLocale(loc)).filter(([a2]) => a2 !== x && a2 !== y).flatMap(([, v]) => [].concat(v));
+    const otherWords = new Set(others.flatMap((n) => words(n)));
+    const otherKeys = others.map(key);
+    for (const a of names(x)) {
+      for (const b of names(y)) {
+        const wa = new Set(words(a));
+        for (const w of words(b)) if (wa.has(w) && !officialWords.has(w) && !otherWords.has(w) && (isAscii(w) ? w.length >= 4 : w.length >= 2)) shared.add(w);
+        const [ka, kb] = [key(a), key(b)];
+        let n = 0;
+        while (n < ka.length && ka[n] === kb[n]) n++;
+        const common = [...ka.slice(0, n)].join("");
+        if (!isAscii(common) && [...common].length >= 2 && !officialWords.has(common) && !otherKeys.some((k) => k.startsWith(common))) shared.add(common);
+      }
     }
   }
-}
-const congoSorted = [...congo].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return [...shared].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+};
+const congo = sharedWords("CD", "CG", ["congo", "kongo"]);
+const korea = sharedWords("KR", "KP", ["korea"]);
+const congoSorted = congo;
 const officialSorted = [...officialWords].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 
 const prefixes = tsv(DATA + "official-prefixes.tsv").map(([p]) => key(p));
@@ -547,15 +553,16 @@ ${list(byNum)}
 pub static RUNTIME_LOCALES: &str = ${rsStr(runtimeGroups.join(";"))};
 
 /// Official-form words (data/country/official-words.tsv) as keys, space-separated, one string per
-/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic (text, not a table of pointers: smaller).
-pub static OFFICIAL_WORDS: [&str; 5] = [
-${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
+/// class: 0 form, 1 link, 2 state, 3 people, 4 democratic, 5 commonwealth, 6 department (text, not
+/// a table of pointers: smaller).
+pub static OFFICIAL_WORDS: [&str; 7] = [
+${[0, 1, 2, 3, 4, 5, 6].map((c) => "    " + rsStr(officialSorted.filter(([, k]) => k === c).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
 /// The form words of scripts written without spaces (Thai, Han, kana, Hangul), per class as in
 /// OFFICIAL_WORDS: taken off the start or end of a word ("アンゴラ共和国").
-pub static OFFICIAL_AFFIXES: [&str; 5] = [
-${[0, 1, 2, 3, 4].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
+pub static OFFICIAL_AFFIXES: [&str; 7] = [
+${[0, 1, 2, 3, 4, 5, 6].map((c) => "    " + rsStr(officialSorted.filter(([w, k]) => k === c && c !== 1 && /^[\u0E00-\u0E7F\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/u.test(w)).map(([w]) => w).join(" ")) + ",").join("\n")}
 ];
 
 /// Place words (official-words.tsv, class place) as keys sorted by bytes, space-separated: a name
@@ -569,6 +576,10 @@ pub static PLACE_SUFFIXES: [&str; ${placeSuffixes.size}] = [${[...placeSuffixes]
 /// The bare word for "Congo" per language (generated from the names of CD and CG), space-separated:
 /// with official form words, "democratic" decides CD, else CG.
 pub static CONGO_WORDS: &str = ${rsStr(congoSorted.join(" "))};
+
+/// The bare word for "Korea" per language (generated from the names of KR and KP), space-separated:
+/// with official form words, "people's" or "democratic" decides KP, else KR.
+pub static KOREA_WORDS: &str = ${rsStr(korea.join(" "))};
 
 /// Adjectives official forms use for a country (data/country/official-adjectives.tsv): (country,
 /// space-separated adjectives).

@@ -150,6 +150,16 @@ proptest! {
         let _ = country::from_time_zone(&s);
     }
 
+    // Official forms: form words (commonwealth, department, union...) around words that end like
+    // declined names, so the several-word declension and its combinations run.
+    #[test]
+    fn official_forms_never_panic(
+        s in "((Republika|Respublika|Vabariik|Commonwealth|Département|Terytorium|Содружество|Республика|Союза|ja|i|a|of|Wysp) ){1,3}([A-Za-zĄąęłńóśźżа-я]{1,12}(ii|ej|ski|ska|ой|ии|in|i|e|y|u)? ){1,4}"
+    ) {
+        let _ = country::lookup(&s);
+        let _ = country::lookup(s.trim());
+    }
+
     #[test]
     fn typo_answers_are_stable_under_case(s in "[A-Za-z ]{0,20}") {
         prop_assert_eq!(country::lookup(&s), country::lookup(&s.to_uppercase()));

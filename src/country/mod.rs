@@ -277,10 +277,19 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         // One side an official or place form of the other's country ("Islas Malvinas (Islas
         // Falkland)"): both must still name it.
         if let Some((o, i)) = trailing_paren(s) {
-            let o = outer.or_else(|| official::official(o, &mut find));
+            let (o, china) = match outer {
+                Some(hit) => (Some(hit), false),
+                None => official::read(o, &mut find).map_or((None, false), |(h, c)| (Some(h), c)),
+            };
             let i = inner.or_else(|| official::official(i, &mut find));
             if let Some(hit) = a_congo(i) {
                 return Some(hit);
+            }
+            // "Republik China (Taiwan)": a China form without "People's" is decided by its bracket.
+            if let (true, Some(Hit::Country(b))) = (china, i) {
+                if matches!(all()[usize::from(b)].alpha2, "CN" | "TW") {
+                    return Some(Hit::Country(b));
+                }
             }
             if let (Some(Hit::Country(a)), Some(Hit::Country(b))) = (o, i) {
                 if a == b {

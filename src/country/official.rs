@@ -5,8 +5,8 @@
 //! inflected form of exactly one country's names ("Angoli" -> Angola, "Afganistanu" -> Afganistan).
 
 use super::data::{
-    CONGO_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES, OFFICIAL_ENDINGS,
-    OFFICIAL_WORDS, PLACE_SUFFIXES, PLACE_WORDS, REJECT,
+    CONGO_WORDS, KOREA_WORDS, OFFICIAL_ADJECTIVES, OFFICIAL_AFFIXES, OFFICIAL_ARTICLES,
+    OFFICIAL_ENDINGS, OFFICIAL_WORDS, PLACE_SUFFIXES, PLACE_WORDS, REJECT,
 };
 use super::data::{LATIN, LATIN_BUCKETS, LATIN_BY_PREFIX};
 use super::normalize::{Key, Words, KEY_CAP};
@@ -17,6 +17,10 @@ const LINK: u8 = 1;
 pub(crate) const STATE: u8 = 2;
 pub(crate) const PEOPLE: u8 = 3;
 pub(crate) const DEMOCRATIC: u8 = 4;
+/// "Commonwealth" and its translations: the form that tells Dominica from the Dominican Republic.
+pub(crate) const COMMONWEALTH: u8 = 5;
+/// "Department": French Guiana is one, Guyana never ("Guajaana departemang", "Département de la Guyane").
+pub(crate) const DEPARTMENT: u8 = 6;
 
 /// Countries an official form is what tells apart, beyond what the people/democratic words decide
 /// (the two Congos; Commonwealth of Dominica / Malay "Republik Dominica", the Dominican Republic):
@@ -90,15 +94,25 @@ fn strip_affixes(mut word: &[u8], keep_places: bool) -> (&[u8], u8) {
 /// What is left of an official form once its form words, and the links next to them, are taken
 /// out; with `places`, the place words stay ("Marshall Islands", "マーシャル諸島").
 fn rest_of(parts: &[(&[u8], Option<u8>, &[u8])], places: bool) -> Option<Key> {
+    let mut key = Key::new();
+    rest_each(parts, places, &mut |w| key.push(w))?;
+    Some(key)
+}
+
+/// The words of [`rest_of`], one by one, to `sink`; `None` when the sink refuses one.
+fn rest_each<'a>(
+    parts: &[(&'a [u8], Option<u8>, &'a [u8])],
+    places: bool,
+    sink: &mut dyn FnMut(&'a [u8]) -> Option<()>,
+) -> Option<()> {
     let n = parts.len();
     // A run of links goes when a form word is right before or after it ("République de la ...").
-    let mut key = Key::new();
     let mut i = 0;
     while let Some(&(w, c, whole)) = parts.get(i) {
         match c {
             Some(c) if c != LINK => {
                 if places && is_place(w) {
-                    key.push(w)?;
+                    sink(w)?;
                 }
                 i += 1;
             }
@@ -106,13 +120,16 @@ fn rest_of(parts: &[(&[u8], Option<u8>, &[u8])], places: bool) -> Option<Key> {
                 let end = (i..n)
                     .find(|&j| parts.get(j).map_or(true, |p| p.1 != Some(LINK)))
                     .unwrap_or(n);
-                let touches = |j: Option<usize>| {
-                    j.and_then(|j| parts.get(j))
-                        .is_some_and(|p| p.1.is_some_and(|c| c != LINK))
+                // A place word takes the links after it ("Ilhas de Cabo Verde"), unless places
+                // are kept ("Isla de Navidad"), never those before it ("Georgia del Sud e isole").
+                let touches = |j: Option<usize>, after_place: bool| {
+                    j.and_then(|j| parts.get(j)).is_some_and(|p| {
+                        p.1.is_some_and(|c| c != LINK) && (after_place || !is_place(p.0))
+                    })
                 };
-                if !(touches(i.checked_sub(1)) || touches(Some(end))) {
+                if !(touches(i.checked_sub(1), !places) || touches(Some(end), false)) {
                     for &(w, _, _) in parts.get(i..end).unwrap_or(&[]) {
-                        key.push(w)?;
+                        sink(w)?;
                     }
                 }
                 i = end;
@@ -121,19 +138,19 @@ fn rest_of(parts: &[(&[u8], Option<u8>, &[u8])], places: bool) -> Option<Key> {
                 // A Latin compound stays whole; a word of a script without spaces loses only
                 // its form affixes.
                 if whole.first().is_some_and(|&b| b >= 0xE0) {
-                    key.push(strip_affixes(whole, true).0)?;
+                    sink(strip_affixes(whole, true).0)?;
                 } else {
-                    key.push(whole)?;
+                    sink(whole)?;
                 }
                 i += 1;
             }
             _ => {
-                key.push(w)?;
+                sink(w)?;
                 i += 1;
             }
         }
     }
-    Some(key)
+    Some(())
 }
 
 pub(crate) fn is_place(word: &[u8]) -> bool {
@@ -170,6 +187,12 @@ pub(crate) fn has_place(input: &str) -> bool {
 /// The country an official form names, `Some(Hit::Reject)` when it is known to name none
 /// unambiguously, `None` when the input is no official form. `find` is the exact lookup.
 pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<Hit> {
+    read(input, find).map(|(hit, _)| hit)
+}
+
+/// [`official`], and whether its answer is a reject only because a China form has no "People's"
+/// ("Republik China": Taiwan's official name, or loosely the PRC), which a bracket may decide.
+pub(crate) fn read(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<(Hit, bool)> {
     let words = Words::parse_split(input)?;
     // (bytes, class, the word as written): class None for a word of the name.
     let mut parts: [(&[u8], Option<u8>, &[u8]); 24] = [(&[], None, &[]); 24];
@@ -178,6 +201,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let mut state = false;
     let mut people = false;
     let mut democratic = false;
+    let mut commonwealth = false;
+    let mut department = false;
     for w in words.each() {
         let whole = w;
         let (w, c) = match class(w) {
@@ -190,6 +215,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
                     state |= took & 1 << STATE != 0;
                     people |= took & 1 << PEOPLE != 0;
                     democratic |= took & 1 << DEMOCRATIC != 0;
+                    commonwealth |= took & 1 << COMMONWEALTH != 0;
+                    department |= took & 1 << DEPARTMENT != 0;
                     (rest, class(rest))
                 }
             },
@@ -209,6 +236,8 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
         state |= c == Some(STATE);
         people |= c == Some(PEOPLE);
         democratic |= c == Some(DEMOCRATIC);
+        commonwealth |= c == Some(COMMONWEALTH);
+        department |= c == Some(DEPARTMENT);
         if let Some(slot) = parts.get_mut(n) {
             *slot = (w, c, whole);
             n += 1;
@@ -242,31 +271,48 @@ pub fn official(input: &str, find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Opti
     let congo_declined =
         || declined(rest, &mut |k: &[u8]| is_congo(k).then_some(Hit::Country(0))).is_some();
     if is_congo(rest) || congo_declined() {
-        return Some(by_code(if democratic { "CD" } else { "CG" }));
+        return Some((by_code(if democratic { "CD" } else { "CG" }), false));
     }
     // A name may hold a place word ("マーシャル諸島", "Marshall Islands"): the rest with them kept.
     let with_places = || rest_of(parts, true).filter(|k| k.as_bytes() != rest);
+    // "Korea" with form words, in a language whose names of the two Koreas share it ("République
+    // de Corée"), declined too ("Korean tasavalta"): read as KR, and the form words decide below.
+    let korea = || {
+        let word = |k: &[u8]| KOREA_WORDS.split(' ').any(|w| w.as_bytes() == k);
+        (word(rest) || declined(rest, &mut |k: &[u8]| word(k).then_some(Hit::Country(0))).is_some())
+            .then(|| by_code("KR"))
+    };
     let hit = match find(rest).or_else(|| with_places().and_then(|k| find(k.as_bytes()))) {
         Some(hit) => hit,
         None => adjective()
+            .or_else(korea)
             .or_else(|| declined(rest, find))
+            .or_else(|| declined_words(parts, false, find))
+            .or_else(|| declined_words(parts, true, find))
             .or_else(|| inflected(rest))?,
     };
-    Some(match hit {
+    let hit = match hit {
         Hit::Country(i) => {
             let a2 = super::all().get(usize::from(i)).map_or("", |c| c.alpha2);
             match a2 {
-                _ if DECIDED_BY_FORM.contains(&a2) || (state && a2 == "GE") => Hit::Reject,
+                // "Commonwealth of Dominica" and its translations: the Dominican Republic is none.
+                "DM" if commonwealth => Hit::Country(i),
+                "GY" if department => by_code("GF"),
+                // No answer rather than a reject: an exact name of the runtime's ("Dominikan
+                // Respublikasi", Uzbek for the Dominican Republic) still gets its turn.
+                _ if DECIDED_BY_FORM.contains(&a2) => return None,
+                _ if state && a2 == "GE" => Hit::Reject,
                 // China with "People's": the PRC; without, the Republic of China is Taiwan.
                 "CN" | "TW" if people => by_code("CN"),
-                "CN" | "TW" => Hit::Reject,
+                "CN" | "TW" => return Some((Hit::Reject, true)),
                 "KR" | "KP" if people || democratic => by_code("KP"),
                 "KR" | "KP" => by_code("KR"),
                 _ => Hit::Country(i),
             }
         }
         Hit::Reject => Hit::Reject,
-    })
+    };
+    Some((hit, false))
 }
 
 /// A name in the genitive or made an adjective ("rakuska" -> "rakusko", "austrii" -> "austria",
@@ -279,7 +325,10 @@ fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<H
     if rest.first().map_or(true, |&b| b >= 0xE0) {
         return None;
     }
-    let mut found = None;
+    // Two tiers: a bare cut ("nigerska" -> "niger", "nigeri" -> "niger") is the plainer reading and
+    // wins over endings that add letters ("nigeri" + "a"); within a tier every country must agree.
+    let mut cut: Option<Option<u8>> = None;
+    let mut added: Option<Option<u8>> = None;
     let bare = OFFICIAL_ARTICLES
         .iter()
         .find_map(|a| rest.strip_prefix(a.as_bytes()));
@@ -304,7 +353,62 @@ fn declined(rest: &[u8], find: &mut dyn FnMut(&[u8]) -> Option<Hit>) -> Option<H
         if k.push(stem).and_then(|()| k.push(add.as_bytes())).is_none() {
             continue;
         }
-        match (found, find(k.as_bytes())) {
+        let tier = if add.is_empty() { &mut cut } else { &mut added };
+        match (*tier, find(k.as_bytes())) {
+            (_, None | Some(Hit::Reject)) => {}
+            (None, Some(Hit::Country(c))) => *tier = Some(Some(c)),
+            (Some(Some(f)), Some(Hit::Country(c))) if f == c => {}
+            (_, Some(Hit::Country(_))) => *tier = Some(None),
+        }
+    }
+    cut.or(added).flatten().map(Hit::Country)
+}
+
+/// A rest of several words with more than its last word inflected ("Trinidadin ja Tobagon",
+/// "Bosny a Hercegoviny", "Macedonii Północnej"): for each ending of official-endings.tsv, the
+/// words before the last that end in it are swapped, the last word is read as [`declined`] reads
+/// it, and all readings that name a country must name the same one; with `places`, the place
+/// words stay and decline too ("Территория острова Норфолк"). Latin and Cyrillic only.
+fn declined_words(
+    parts: &[(&[u8], Option<u8>, &[u8])],
+    places: bool,
+    find: &mut dyn FnMut(&[u8]) -> Option<Hit>,
+) -> Option<Hit> {
+    let mut words: [&[u8]; 4] = [&[]; 4];
+    let mut n = 0;
+    rest_each(parts, places, &mut |w| {
+        *words.get_mut(n)? = w;
+        n += 1;
+        Some(())
+    })?;
+    let words = words.get(..n)?;
+    let (last, init) = words.split_last()?;
+    if init.is_empty() || words.iter().any(|w| w.first().map_or(true, |&b| b >= 0xE0)) {
+        return None;
+    }
+    let letters = |b: &[u8]| b.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut found: Option<u8> = None;
+    for &(end, add) in OFFICIAL_ENDINGS.iter() {
+        let mut k = Key::new();
+        let mut swapped = false;
+        for &w in init {
+            match w.strip_suffix(end.as_bytes()) {
+                Some(stem)
+                    if letters(stem) >= 2 && letters(stem) + letters(add.as_bytes()) >= 4 =>
+                {
+                    swapped = true;
+                    k.push(stem)?;
+                    k.push(add.as_bytes())?;
+                }
+                _ => k.push(w)?,
+            }
+        }
+        k.push(last)?;
+        if !swapped {
+            continue;
+        }
+        let hit = find(k.as_bytes()).or_else(|| declined(k.as_bytes(), find));
+        match (found, hit) {
             (_, None | Some(Hit::Reject)) => {}
             (None, Some(Hit::Country(c))) => found = Some(c),
             (Some(f), Some(Hit::Country(c))) if f == c => {}
@@ -430,6 +534,77 @@ mod tests {
             ("Republika Czeska", "CZ"),
             ("Чешская Республика", "CZ"),
             ("الجمهورية الفرنسية", "FR"),
+            // Commonwealth: Dominica's form, in any language.
+            ("Содружество Доминики", "DM"),
+            ("Wspólnota Dominiki", "DM"),
+            ("Dominické spoločenstvo", "DM"),
+            ("Dominica Ühendus", "DM"),
+            // Department: French Guiana, never Guyana.
+            ("Département de la Guyane", "GF"),
+            // A bare cut wins over endings that add letters: Niger, not Nigeria.
+            ("Nigerská republika", "NE"),
+            ("Nigeri Vabariik", "NE"),
+            ("Nigeri Köztársaság", "NE"),
+            ("Republika Nigru", "NE"),
+            ("Nigérijská republika", "NG"),
+            // Adjectives of -va names, union/territory/place words and their inflections.
+            ("Литовская Республика", "LT"),
+            ("Republika Litewska", "LT"),
+            ("Republika Łotewska", "LV"),
+            ("Litevská republika", "LT"),
+            ("Litovská republika", "LT"),
+            ("Kyperská republika", "CY"),
+            ("Кыргызская Республика", "KG"),
+            ("Республика Союза Мьянма", "MM"),
+            ("Myanmari Liidu Vabariik", "MM"),
+            ("Egiptuse Araabia Vabariik", "EG"),
+            ("Uruguay Idavabariik", "UY"),
+            ("Teritórium ostrova Norfolk", "NF"),
+            ("Terytorium Wysp Wallis i Futuna", "WF"),
+            ("Etelä-Afrikan tasavalta", "ZA"),
+            ("Republika Federalna Niemiec", "DE"),
+            ("Demokratyczno-Socjalistyczna Republika Sri Lanki", "LK"),
+            ("Lietuvos Respublika", "LT"),
+            ("Latvijas Republikas", "LV"),
+            ("Ελληνική Δημοκρατία", "GR"),
+            ("Δημοκρατία της Κύπρος", "CY"),
+            // "United States of America / of Mexico".
+            ("Stany Zjednoczone Ameryki", "US"),
+            ("Amerikas förenta stater", "US"),
+            ("Les états-unis d'Amérique", "US"),
+            ("Stati Uniti del Messico", "MX"),
+            ("Mexikos förenta stater", "MX"),
+            ("États fédérés de Micronésie", "FM"),
+            // A China form without "People's", decided by its bracket.
+            ("Republik China (Taiwan)", "TW"),
+            ("Repubblica cinese (Taiwan)", "TW"),
+            ("Çin Cumhuriyeti (Tayvan)", "TW"),
+            // "And" and "most" between form words; group and Sahrawi forms; Swahili and Albanian.
+            ("République démocratique et populaire d'Algérie", "DZ"),
+            ("Most Serene Republic of San Marino", "SM"),
+            ("Pitcairn Group of Islands", "PN"),
+            ("Grupo de Islas Pitcairn", "PN"),
+            ("Sahrawi Arab Democratic Republic", "EH"),
+            ("República Árabe Saharaui Democrática", "EH"),
+            ("Jamhuri ya Muungano wa Tanzania", "TZ"),
+            ("Territorio de la Isla de Navidad", "CX"),
+            // "Korea" in a language whose two Koreas share the word.
+            ("République de Corée", "KR"),
+            ("République populaire démocratique de Corée", "KP"),
+            ("Kore Cumhuriyeti", "KR"),
+            ("Kore Demokratik Halk Cumhuriyeti", "KP"),
+            ("Nación de Brunei, Morada de la Paz", "BN"),
+            // More words than the last inflected.
+            ("Trinidadin ja Tobagon tasavalta", "TT"),
+            ("Republika Macedonii Północnej", "MK"),
+            ("Republika Nowej Zelandii", "NZ"),
+            ("Независимое Государство Папуа-Новой Гвинеи", "PG"),
+            // With the place words kept and declined too; Slavic genitives in -a.
+            ("Территория острова Норфолк", "NF"),
+            ("Teritorium Vánočního ostrova", "CX"),
+            ("Republika Omana", "OM"),
+            ("Królestwo Arabii Saudyjskiej", "SA"),
+            ("Demokratyczna Republika Timoru Wschodniego", "TL"),
         ] {
             assert_eq!(a2(input), Some(want), "{input}");
         }
@@ -450,7 +625,16 @@ mod tests {
             "Georgia (Bundesstaat)",
             "Georgia (US state)",
             "Bavorské království",
-            "Dominikánské společenství",
+            // Commonwealth and department decide only between the pairs they name.
+            "Commonwealth of Virginia",
+            "Comunidad Dominicana",
+            "Département du Nord",
+            "Territory of Texas",
+            "Северная территория",
+            "Terytorium Północne",
+            "Республика Татарстан",
+            "Stati Uniti d'Europa",
+            "Соединённые Штаты Европы",
         ] {
             assert_eq!(a2(input), None, "{input}");
         }

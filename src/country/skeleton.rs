@@ -14,7 +14,7 @@
 //! are both "برت").
 
 use super::normalize::{Key, Words};
-use super::official::{class, is_place, DEMOCRATIC, PEOPLE, STATE};
+use super::official::{class, is_place, COMMONWEALTH, DEMOCRATIC, DEPARTMENT, PEOPLE, STATE};
 
 /// Shortest skeleton read, in letters (the consonants left).
 pub const MIN_LETTERS: usize = 4;
@@ -31,7 +31,7 @@ pub struct Skeleton {
     pub letters: usize,
     /// A "state" word was left out ("ریاست جارجیا" is a US state, not Georgia).
     pub state: bool,
-    /// A word that decides between two countries was left out (people's, democratic).
+    /// A word that decides between countries was left out (people's, democratic, commonwealth, department).
     pub decides: bool,
 }
 
@@ -146,7 +146,8 @@ pub fn of_words(words: &Words) -> Option<Skeleton> {
         }
         if let Some(c) = class(w) {
             sk.state |= c == STATE;
-            sk.decides |= c == PEOPLE || c == DEMOCRATIC;
+            // Form words that decide between countries are for the grammar, not for a guess.
+            sk.decides |= matches!(c, PEOPLE | DEMOCRATIC | COMMONWEALTH | DEPARTMENT);
             continue;
         }
         if is_place(w) {

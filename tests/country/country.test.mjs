@@ -143,13 +143,13 @@ test("Arabic-script currency names name no country (the skeleton reading adds no
 });
 
 test("independent sets: accuracy per source, with the runtime's CLDR names", () => {
-  // Regression floors of the package in Node (measured: cldr 98.7%, world-countries 90.4%, messy
+  // Regression floors of the package in Node (measured: cldr 98.8%, world-countries 91.7%, messy
   // 98.3%); the native test holds those of the shipped tables alone.
   const cldr = accuracy("cldr.tsv");
   assert.ok(cldr.right >= cldr.total * 0.986, "cldr.tsv under 98.6%");
   assert.ok(cldr.wrong <= cldr.total * 0.003);
   const wc = accuracy("world-countries.tsv");
-  assert.ok(wc.right >= wc.total * 0.903, "world-countries.tsv under 90.3%");
+  assert.ok(wc.right >= wc.total * 0.91, "world-countries.tsv under 91% (issue 11 asks 90%)");
   assert.ok(wc.wrong <= wc.total * 0.003);
   const messy = accuracy("messy.tsv");
   assert.ok(messy.right >= messy.total * 0.983, "messy.tsv under 98.3%");
