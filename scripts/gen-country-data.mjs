@@ -180,7 +180,7 @@ const add = (name, a2, src) => {
   const k = key(name);
   if (!k) return;
   let e = keys.get(k);
-  if (!e) keys.set(k, (e = { codes: new Set(), src: new Set() }));
+  if (!e) keys.set(k, (e = { codes: new Set(), src: new Set(), name }));
   e.codes.add(a2);
   e.src.add(src);
 };
@@ -207,9 +207,9 @@ for (const [a2, locs] of tsv(DATA + "endonym-langs.tsv")) {
 // Candidates: names no table above holds (their decision stands), that no locale gives as its
 // default name (the runtime has those), of more than three letters (short forms such as "RU" for
 // Reino Unido read as codes or abbreviations), and that CLDR gives one country only, counting every
-// locale's default and alternate names. All candidates are written to cldr-alt.generated.tsv; those
-// the shipped rules already reach (data/country/cldr-alt-covered.tsv, made by
-// scripts/cldr-alt-covered.sh and checked by tests/country_data.rs) are not stored twice.
+// locale's default and alternate names. All candidates are written to cldr-alt.generated.tsv and
+// must resolve (tests/country_data.rs); those the shipped rules already reach are not stored (see
+// "Names the rules reach" below).
 const CLDR_FULL = root + "node_modules/cldr-localenames-full/";
 const cldrFullVersion = require(CLDR_FULL + "package.json").version;
 const coverage = require(root + "node_modules/cldr-core/coverageLevels.json").effectiveCoverageLevels;
@@ -234,11 +234,16 @@ for (const loc of readdirSync(CLDR_FULL + "main").sort()) {
 const altCandidates = [...cldrNames]
   .filter(([k, e]) => e.alt && !e.isDefault && e.codes.size === 1 && !keys.has(k) && [...k].length > 3)
   .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const altCovered = new Set(
-  process.env.CLDR_ALT === "none" ? [] : tsv(DATA + "cldr-alt-covered.tsv").map(([, name]) => key(name)),
-);
+// Names the rules reach: candidates (CLDR alternates above, and multi-word names of the i18n data
+// below) that the shipped tables resolve to their country without storing them ("Korea, Republic
+// of" from "Korea", "Конго (ДРК)" from the Congo words), listed in data/country/covered.tsv by
+// scripts/refresh-covered.sh (it finds them with the native resolver) and checked by
+// tests/country_data.rs: every listed name must resolve. UNSTORED=all leaves every candidate out.
+const unstoredAll = process.env.UNSTORED === "all";
+const covered = new Set(unstoredAll ? [] : tsv(DATA + "covered.tsv").map(([, name]) => key(name)));
+const isCovered = (k) => unstoredAll || covered.has(k);
 for (const [k, e] of altCandidates) {
-  if (process.env.CLDR_ALT !== "none" && !altCovered.has(k)) keys.set(k, { codes: new Set([e.alt]), src: new Set(["cldr-alt"]) });
+  if (!isCovered(k)) keys.set(k, { codes: new Set([e.alt]), src: new Set(["cldr-alt"]), name: e.name });
 }
 writeFileSync(
   (process.env.COUNTRY_OUT_DIR ? OUT : DATA) + "cldr-alt.generated.tsv",
@@ -275,6 +280,18 @@ for (const [k, e] of keys) {
   }
 }
 for (const [k, v] of explicit) table.set(k, v === REJECT ? REJECT : idx.get(v));
+// Multi-word names that only the i18n data gives (one country, no explicit decision) are
+// candidates too; canonical names, aliases, rejects and single words are always stored.
+const i18nCandidates = [...keys]
+  .filter(([k, e]) => e.codes.size === 1 && !explicit.has(k) && words(e.name).length > 1)
+  .filter(([, e]) => [...e.src].every((src) => src !== "canonical" && src !== "canonical-noparen" && src !== "cldr-alt"))
+  .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+for (const [k] of i18nCandidates) if (isCovered(k)) table.delete(k);
+writeFileSync(
+  (process.env.COUNTRY_OUT_DIR ? OUT : DATA) + "covered-candidates.generated.tsv",
+  "# Names the tables may leave to the rules (see gen-country-data.mjs, \"Names the rules reach\"): code<TAB>name\n" +
+    [...altCandidates.map(([, e]) => `${e.alt}\t${e.name}\n`), ...i18nCandidates.map(([, e]) => `${[...e.codes][0]}\t${e.name}\n`)].join(""),
+);
 // Every canonical name must resolve to itself.
 for (const c of countries) {
   if (table.get(key(c.name)) !== idx.get(c.a2)) throw new Error(`canonical ${c.name} does not resolve`);

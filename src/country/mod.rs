@@ -97,6 +97,19 @@ pub fn lookup_index_with(input: &str, extra: Option<ExtraSource>) -> Option<usiz
     resolve(input, extra).map(usize::from)
 }
 
+/// What the shipped tables' exact names and rules give, without typo correction: how the table
+/// tooling (scripts/refresh-covered.sh) tells a name the rules derive from one only a slip reaches.
+pub fn lookup_index_by_rules(input: &str) -> Option<usize> {
+    let mut shipped = Finder {
+        source: None,
+        extra_hit: false,
+    };
+    match resolve_with(input, &mut shipped, false) {
+        Some(Hit::Country(i)) => Some(usize::from(i)),
+        _ => None,
+    }
+}
+
 /// `lookup` rendered in `format`.
 pub fn normalize(input: &str, format: Format) -> Option<&'static str> {
     let c = lookup(input)?;

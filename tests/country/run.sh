@@ -11,5 +11,6 @@ COUNTRY_OUT_DIR=$out/ node scripts/gen-country-data.mjs >/dev/null
 for f in data.rs fold.bin latin.bin hashed.bin tz.bin; do cmp "$out/$f" "src/country/$f"; done
 cmp "$out/conflicts.generated.tsv" data/country/conflicts.generated.tsv
 cmp "$out/cldr-alt.generated.tsv" data/country/cldr-alt.generated.tsv
+cmp "$out/covered-candidates.generated.tsv" data/country/covered-candidates.generated.tsv
 rm -rf "$out"
 echo "country generator reproduces the committed tables"
