@@ -85,21 +85,21 @@ fn report(name: &str, tallies: &BTreeMap<String, Tally>) -> (usize, usize, usize
 #[test]
 fn cldr_accuracy() {
     let (total, right, wrong) = report("cldr", &score("cldr.tsv", true));
-    // Regression floor (measured 82.4% with the shipped tables alone; 98.7% in the package, with the
+    // Regression floor (measured 84.1% with the shipped tables alone; 99.8% in the package, with the
     // runtime's names): wrong answers are CLDR short forms that are other countries' codes ("RU"
     // for Reino Unido).
-    assert!(right * 1000 >= total * 820, "CLDR accuracy below 82%");
+    assert!(right * 1000 >= total * 838, "CLDR accuracy below 83.8%");
     assert!(wrong * 1000 <= total * 3, "over 0.3% wrong on CLDR");
 }
 
 #[test]
 fn world_countries_accuracy() {
     let (total, right, wrong) = report("world-countries", &score("world-countries.tsv", true));
-    // Regression floor (measured 79.8% with the shipped tables alone, 91.7% in the package); its
+    // Regression floor (measured 80.3% with the shipped tables alone, 92.9% in the package); its
     // wrong answers are mostly its own data errors (e.g. "Guyana" listed for French Guiana).
     assert!(
-        right * 1000 >= total * 794,
-        "world-countries accuracy below 79.4%"
+        right * 1000 >= total * 800,
+        "world-countries accuracy below 80%"
     );
     assert!(
         wrong * 1000 <= total * 3,
@@ -110,7 +110,8 @@ fn world_countries_accuracy() {
 #[test]
 fn messy_accuracy() {
     let (total, right, wrong) = report("messy", &score("messy.tsv", false));
-    assert!(right * 1000 >= total * 960, "messy accuracy below 96%");
+    // Measured 97.4% with the shipped tables alone, 99.3% in the package.
+    assert!(right * 1000 >= total * 970, "messy accuracy below 97%");
     assert_eq!(wrong, 0, "a messy input resolved to the wrong country");
 }
 

@@ -143,16 +143,17 @@ test("Arabic-script currency names name no country (the skeleton reading adds no
 });
 
 test("independent sets: accuracy per source, with the runtime's CLDR names", () => {
-  // Regression floors of the package in Node (measured: cldr 98.8%, world-countries 91.7%, messy
-  // 98.3%); the native test holds those of the shipped tables alone.
+  // Issue 11's targets are 99% / 90% / 99%. Regression floors of the package in Node (measured:
+  // cldr 99.8%, world-countries 92.9%, messy 99.3%); the native test holds those of the shipped
+  // tables alone. cldr.tsv's alternate-name rows check the shipped CLDR alternates (SOURCES.md).
   const cldr = accuracy("cldr.tsv");
-  assert.ok(cldr.right >= cldr.total * 0.986, "cldr.tsv under 98.6%");
+  assert.ok(cldr.right >= cldr.total * 0.995, "cldr.tsv under 99.5%");
   assert.ok(cldr.wrong <= cldr.total * 0.003);
   const wc = accuracy("world-countries.tsv");
-  assert.ok(wc.right >= wc.total * 0.91, "world-countries.tsv under 91% (issue 11 asks 90%)");
+  assert.ok(wc.right >= wc.total * 0.925, "world-countries.tsv under 92.5%");
   assert.ok(wc.wrong <= wc.total * 0.003);
   const messy = accuracy("messy.tsv");
-  assert.ok(messy.right >= messy.total * 0.983, "messy.tsv under 98.3%");
+  assert.ok(messy.right >= messy.total * 0.99, "messy.tsv under 99%");
   assert.equal(messy.wrong, 0);
 });
 
