@@ -201,7 +201,7 @@ for (const [a2, locs] of tsv(DATA + "endonym-langs.tsv")) {
     for (const n of [].concat(v)) add(n, a2, "endonym-" + loc);
   }
 }
-// CLDR's alternate region names ("-alt-variant", "-alt-short", "-alt-chagos"...: "Aotearoa (Новая
+// CLDR's alternate region names ("-alt-variant", "-alt-short", "-alt-chagos"...: "Аотеароа (Новая
 // Зеландия)", "Den Tjekkiske Republik", "チャゴス諸島"), which the runtime's Intl.DisplayNames never
 // gives, for the languages CLDR covers at its "modern" level (~95, every regional locale of them).
 // Candidates: names no table above holds (their decision stands), that no locale gives as its
