@@ -71,25 +71,24 @@ const VOWEL: u8 = 3;
 const ALEF: u8 = 0x27;
 const WAW: u8 = 0x48;
 
+/// `t` with every letter of `letters` (offsets in the Arabic block) set to `v`.
+const fn marked(mut t: [u8; 256], letters: &[u8], v: u8) -> [u8; 256] {
+    let mut i = 0;
+    while i < letters.len() {
+        t[letters[i] as usize] = v; // panic-ok: const evaluation, u8 index into 256
+        i += 1;
+    }
+    t
+}
+
 /// What each letter of the Arabic block (index: code point less 0x600) becomes: 0 itself, DROP,
 /// YEH, else the letter it is read as. Built at compile time from the lists.
 const TABLE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < DROPPED.len() {
-        t[DROPPED[i] as usize] = DROP; // panic-ok: const evaluation, u8 index into 256
-        i += 1;
-    }
-    let mut i = 0;
-    while i < YEHS.len() {
-        t[YEHS[i] as usize] = YEH; // panic-ok: const evaluation, u8 index into 256
-        i += 1;
-    }
-    let mut i = 0;
-    while i < VOWELS.len() {
-        t[VOWELS[i] as usize] = VOWEL; // panic-ok: const evaluation, u8 index into 256
-        i += 1;
-    }
+    let mut t = marked(
+        marked(marked([0u8; 256], &DROPPED, DROP), &YEHS, YEH),
+        &VOWELS,
+        VOWEL,
+    );
     let mut i = 0;
     while i < MERGED.len() {
         t[MERGED[i].0 as usize] = MERGED[i].1; // panic-ok: const evaluation, u8 index into 256
