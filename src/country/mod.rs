@@ -220,7 +220,7 @@ fn by_skeleton(input: &str, source: ExtraSource) -> Option<u8> {
     let Hit::Country(found) = names.find_skeleton(sk.key.as_bytes())? else {
         return None;
     };
-    let a2 = COUNTRIES.get(usize::from(found))?.alpha2;
+    let a2 = alpha2_of(found)?;
     if SKELETON_TWINS.contains(&a2) || (sk.state && a2 == "GE") {
         return None;
     }
@@ -270,7 +270,7 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         let congo = official::is_congo(words.key_without_paren(&mut key));
         let a_congo = |h: Option<Hit>| match h {
             Some(Hit::Country(b))
-                if congo && matches!(all()[usize::from(b)].alpha2, "CD" | "CG") =>
+                if congo && alpha2_of(b).is_some_and(|a2| matches!(a2, "CD" | "CG")) =>
             {
                 Some(Hit::Country(b))
             }
@@ -300,7 +300,7 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
             }
             // "Republik China (Taiwan)": a China form without "People's" is decided by its bracket.
             if let (true, Some(Hit::Country(b))) = (china, i) {
-                if matches!(all()[usize::from(b)].alpha2, "CN" | "TW") {
+                if alpha2_of(b).is_some_and(|a2| matches!(a2, "CN" | "TW")) {
                     return Some(Hit::Country(b));
                 }
             }
@@ -376,6 +376,10 @@ fn resolve_with(input: &str, finder: &mut Finder, typos: bool) -> Option<Hit> {
         }
     }
     None
+}
+
+fn alpha2_of(i: u8) -> Option<&'static str> {
+    COUNTRIES.get(usize::from(i)).map(|c| c.alpha2)
 }
 
 /// "X (Y)" with the bracket last, as (X, Y); ASCII or full-width brackets.
