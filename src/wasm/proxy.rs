@@ -95,6 +95,21 @@ fn get(obj: &JsValue, name: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// An optional option that must be an array of strings (`allowedOrigins`, `trust`).
+fn string_list(options: &JsValue, name: &str) -> Result<Option<Vec<String>>, Error> {
+    let v = get_opt(options, name)?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let wrong = || invalid_option(name, "an array of strings");
+    let items = if is_array(&v) { array_items(&v) } else { None }.ok_or_else(wrong)?;
+    let mut list = Vec::new();
+    for item in items {
+        list.push(item.as_string().ok_or_else(wrong)?);
+    }
+    Ok(Some(list))
+}
+
 /// An option's value; a getter or Proxy trap that throws is an invalid option, not a default.
 fn get_opt(options: &JsValue, name: &str) -> Result<JsValue, Error> {
     if !options.is_object() {
@@ -144,38 +159,8 @@ fn read_options(options: &JsValue) -> Result<(Options, Option<Function>), Error>
                 .ok_or_else(|| invalid_option("maxBodyBytes", "a number"))?,
         ),
     };
-    let allowed_origins = match get_opt(options, "allowedOrigins")? {
-        v if v.is_undefined() || v.is_null() => None,
-        v if is_array(&v) => {
-            let mut list = Vec::new();
-            let items = array_items(&v)
-                .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?;
-            for item in items {
-                list.push(
-                    item.as_string()
-                        .ok_or_else(|| invalid_option("allowedOrigins", "an array of strings"))?,
-                );
-            }
-            Some(list)
-        }
-        _ => return Err(invalid_option("allowedOrigins", "an array of strings")),
-    };
-    let trust = match get_opt(options, "trust")? {
-        v if v.is_undefined() || v.is_null() => None,
-        v if is_array(&v) => {
-            let items =
-                array_items(&v).ok_or_else(|| invalid_option("trust", "an array of strings"))?;
-            let mut list = Vec::new();
-            for item in items {
-                list.push(
-                    item.as_string()
-                        .ok_or_else(|| invalid_option("trust", "an array of strings"))?,
-                );
-            }
-            Some(list)
-        }
-        _ => return Err(invalid_option("trust", "an array of strings")),
-    };
+    let allowed_origins = string_list(options, "allowedOrigins")?;
+    let trust = string_list(options, "trust")?;
     let timeout_ms = match get_opt(options, "timeoutMs")? {
         v if v.is_undefined() || v.is_null() => None,
         v => Some(
